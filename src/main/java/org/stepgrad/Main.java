@@ -1,0 +1,18 @@
+package org.stepgrad;
+
+import java.nio.file.Path;
+import org.stepgrad.web.App;
+import org.stepgrad.web.Settings;
+
+/** Starts Stepgrad: PORT (default 7070) and LESSONS_DIR (default: the lessons inside the jar). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String port = System.getenv().getOrDefault("PORT", "7070");
+        String lessons = System.getenv("LESSONS_DIR");
+        Settings settings = new Settings(lessons == null || lessons.isBlank() ? null : Path.of(lessons));
+        App.create(settings).start(Integer.parseInt(port.trim()));
+    }
+}

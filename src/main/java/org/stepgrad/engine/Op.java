@@ -1,0 +1,111 @@
+package org.stepgrad.engine;
+
+/**
+ * Every operation a node can perform: its forward rule sits beside its local derivatives,
+ * so the two can never drift apart.
+ */
+public enum Op {
+    INPUT("input", 0, "") {
+        double forward(double[] a) { throw new UnsupportedOperationException("a leaf has no rule"); }
+        double[] local(double[] a, double out) { return new double[0]; }
+    },
+    CONST("const", 0, "") {
+        double forward(double[] a) { throw new UnsupportedOperationException("a leaf has no rule"); }
+        double[] local(double[] a, double out) { return new double[0]; }
+    },
+    ADD("add", 2, "+") {
+        double forward(double[] a) { return a[0] + a[1]; }
+        double[] local(double[] a, double out) { return new double[] {1, 1}; }
+    },
+    SUB("sub", 2, "-") {
+        double forward(double[] a) { return a[0] - a[1]; }
+        double[] local(double[] a, double out) { return new double[] {1, -1}; }
+    },
+    MUL("mul", 2, "*") {
+        double forward(double[] a) { return a[0] * a[1]; }
+        // multiply swaps: each input's slope is the other input
+        double[] local(double[] a, double out) { return new double[] {a[1], a[0]}; }
+    },
+    DIV("div", 2, "/") {
+        double forward(double[] a) { return a[0] / a[1]; }
+        double[] local(double[] a, double out) { return new double[] {1 / a[1], -a[0] / (a[1] * a[1])}; }
+    },
+    NEG("neg", 1, "-") {
+        double forward(double[] a) { return -a[0]; }
+        double[] local(double[] a, double out) { return new double[] {-1}; }
+    },
+    POW("pow", 2, "^") {
+        double forward(double[] a) { return Math.pow(a[0], a[1]); }
+        double[] local(double[] a, double out) {
+            double base = a[0], exp = a[1];
+            // exp == 0 would give 0 * base^-1, which is NaN at base 0; the true slope is 0
+            double dBase = exp == 0 ? 0 : exp * Math.pow(base, exp - 1);
+            // a^b·ln a is only defined for a > 0; DESIGN.md fixes it at 0 elsewhere
+            double dExp = base > 0 ? out * Math.log(base) : 0;
+            return new double[] {dBase, dExp};
+        }
+    },
+    EXP("exp", 1, "exp") {
+        double forward(double[] a) { return Math.exp(a[0]); }
+        double[] local(double[] a, double out) { return new double[] {out}; }
+    },
+    LOG("log", 1, "log") {
+        double forward(double[] a) { return Math.log(a[0]); }
+        double[] local(double[] a, double out) { return new double[] {1 / a[0]}; }
+    },
+    TANH("tanh", 1, "tanh") {
+        double forward(double[] a) { return Math.tanh(a[0]); }
+        double[] local(double[] a, double out) { return new double[] {1 - out * out}; }
+    },
+    SIGMOID("sigmoid", 1, "sigmoid") {
+        // written so that large |x| never overflows exp
+        double forward(double[] a) {
+            double x = a[0];
+            return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+        }
+        double[] local(double[] a, double out) { return new double[] {out * (1 - out)}; }
+    },
+    RELU("relu", 1, "relu") {
+        double forward(double[] a) { return a[0] > 0 ? a[0] : 0; }
+        // at exactly 0 we take the slope from the left, as PyTorch and micrograd do
+        double[] local(double[] a, double out) { return new double[] {a[0] > 0 ? 1 : 0}; }
+    };
+
+    private final String id;
+    private final int arity;
+    private final String symbol;
+
+    Op(String id, int arity, String symbol) {
+        this.id = id;
+        this.arity = arity;
+        this.symbol = symbol;
+    }
+
+    /** The value this op produces from its operands' values. */
+    abstract double forward(double[] operands);
+
+    /** ∂out/∂operand_i for each operand, given the operands and the value forward produced. */
+    abstract double[] local(double[] operands, double out);
+
+    /** The name used in the trace JSON and the graph language ("add", "sigmoid", …). */
+    public String id() { return id; }
+
+    public int arity() { return arity; }
+
+    /** How the op is written: an infix sign for arithmetic, the function name otherwise. */
+    public String symbol() { return symbol; }
+
+    public boolean isLeaf() { return arity == 0; }
+
+    public boolean isInfix() { return this == ADD || this == SUB || this == MUL || this == DIV || this == POW; }
+
+    public boolean isFunction() { return arity == 1 && this != NEG; }
+
+    /** The function op called by this name in the graph language, or null. */
+    public static Op function(String name) {
+        for (Op op : values()) {
+            if (op.isFunction() && op.id.equals(name)) return op;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+package org.stepgrad.web;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure leaves as JSON {"error", "line", "column"}: never Javalin's HTML page, which
+ * would echo input, and never a stack trace.
+ */
+public final class Errors {
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private Errors() {
+    }
+
+    public static void apiError(ApiError e, Context ctx) {
+        send(ctx, e.status(), e.getMessage(), e.line(), e.column());
+    }
+
+    public static void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String message = switch (status) {
+            case 413 -> "the request body is too large";
+            case 404 -> "there is nothing at " + ctx.path();
+            case 405 -> "this address does not take " + ctx.method();
+            default -> status >= 500 ? "the server failed to answer" : "the request was refused (" + status + ")";
+        };
+        send(ctx, status, message, 0, 0);
+    }
+
+    public static void unexpected(Exception e, Context ctx) {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        send(ctx, 500, "the server failed to answer; the fault is logged", 0, 0);
+    }
+
+    public static void notFound(Context ctx) {
+        send(ctx, 404, "there is nothing at " + ctx.path(), 0, 0);
+    }
+
+    public static void send(Context ctx, int status, String message, int line, int column) {
+        ctx.status(status).contentType("application/json").result(json(message, line, column));
+    }
+
+    public static byte[] json(String message, int line, int column) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("error", message);
+            if (line > 0) {
+                json.writeNumberField("line", line);
+                json.writeNumberField("column", column);
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
