@@ -54,6 +54,7 @@ public final class GraphBuilder {
             return leaf;
         }
         if (a.value() instanceof Expr.Ref ref) {
+            if (!nodeOf.containsKey(ref.name())) throw unknown(ref);
             throw new Fault(SourceError.Kind.NAME, "'" + a.name() + " = " + ref.name()
                     + "' only gives " + ref.name() + " a second name; use " + ref.name() + " itself", ref.line(), ref.column());
         }
@@ -93,9 +94,7 @@ public final class GraphBuilder {
         if (e instanceof Expr.Ref ref) {
             Integer id = nodeOf.get(ref.name());
             if (id != null) return id;
-            Integer line = lineOf.get(ref.name());
-            String hint = line == null ? "assign it on an earlier line" : "it is assigned later, on line " + line;
-            throw new Fault(SourceError.Kind.NAME, "unknown name '" + ref.name() + "'; " + hint, ref.line(), ref.column());
+            throw unknown(ref);
         }
         Expr.Apply apply = (Expr.Apply) e;
         int id = place(graph.apply(apply.op(), label(apply.op(), frame.ids), frame.ids), e.line(), e.column());
@@ -105,6 +104,15 @@ public final class GraphBuilder {
                     e.line(), e.column());
         }
         return id;
+    }
+
+    private Fault unknown(Expr.Ref ref) {
+        Integer line = lineOf.get(ref.name());
+        String hint = line != null ? "it is assigned later, on line " + line
+                : ref.name().equalsIgnoreCase("nan") || ref.name().equalsIgnoreCase("infinity") || ref.name().equalsIgnoreCase("inf")
+                ? "a program only uses finite numbers"
+                : "assign it on an earlier line";
+        return new Fault(SourceError.Kind.NAME, "unknown name '" + ref.name() + "'; " + hint, ref.line(), ref.column());
     }
 
     /** A short name for an unnamed node, such as "x*y" or "exp(t)", or just its sign if that gets long. */

@@ -48,7 +48,7 @@ public final class Tracer {
                 Node input = trace.node(c.input());
                 String why = Double.isFinite(c.local())
                         ? "the gradient grows beyond the largest number"
-                        : "the slope ∂" + node.label() + "/∂" + input.label() + " is undefined at " + input.label() + " = " + input.value();
+                        : "the slope ∂" + node.label() + "/∂" + input.label() + " is undefined at " + input.label() + " = " + Undefined.fmt(input.value());
                 return new SourceError(SourceError.Kind.UNDEFINED, "the gradient of " + input.label()
                         + " is not a number on the way back through " + node.label() + ": " + why,
                         built.nodeLine()[step.node()], built.nodeColumn()[step.node()]);

@@ -27,7 +27,7 @@ final class Undefined {
         return op.id() + " overflows: the result is too large for a number (beyond about 1.8e308)";
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -19,6 +19,7 @@ public final class App {
         ApiController api = new ApiController(traces);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
+            config.http.prefer405over404 = true;
             config.http.generateEtags = false; // ours come from content, the same on every instance
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024)); // long permalinks
