@@ -55,7 +55,11 @@ public enum Op {
     },
     TANH("tanh", 1, "tanh") {
         double forward(double[] a) { return Math.tanh(a[0]); }
-        double[] local(double[] a, double out) { return new double[] {1 - out * out}; }
+        // 1 - tanh² is the same number, but loses its digits to cancellation once tanh is near ±1
+        double[] local(double[] a, double out) {
+            double c = Math.cosh(a[0]);
+            return new double[] {1 / (c * c)};
+        }
     },
     SIGMOID("sigmoid", 1, "sigmoid") {
         // written so that large |x| never overflows exp
@@ -63,7 +67,11 @@ public enum Op {
             double x = a[0];
             return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
         }
-        double[] local(double[] a, double out) { return new double[] {out * (1 - out)}; }
+        // σ(1-σ) written as e/(1+e)² with e = exp(-|x|): no cancellation in 1-σ when σ is near 1
+        double[] local(double[] a, double out) {
+            double e = Math.exp(-Math.abs(a[0]));
+            return new double[] {e / ((1 + e) * (1 + e))};
+        }
     },
     RELU("relu", 1, "relu") {
         double forward(double[] a) { return a[0] > 0 ? a[0] : 0; }

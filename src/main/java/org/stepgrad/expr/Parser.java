@@ -118,13 +118,11 @@ public final class Parser {
                 throw fail(SourceError.Kind.NAME, name, "unknown function '" + name.text()
                         + "'; the functions are " + functionList());
             }
-            enter();
             advance();
-            List<Expr> args = new ArrayList<>();
+            List<Expr> args = new ArrayList<>(); // expr() counts the level, once per call
             args.add(expr());
             while (match(TokenType.COMMA)) args.add(expr());
             consume(TokenType.RIGHT_PAREN, "expected ')' after the argument of " + name.text());
-            depth--;
             if (args.size() != function.arity()) {
                 throw fail(SourceError.Kind.SYNTAX, name, name.text() + " takes " + function.arity()
                         + " argument" + (function.arity() == 1 ? "" : "s") + ", but " + args.size() + " were given");
@@ -146,11 +144,9 @@ public final class Parser {
                 return count(new Expr.Ref(token.text(), token.line(), token.column()));
             }
             case LEFT_PAREN -> {
-                enter();
                 advance();
-                Expr inner = expr();
+                Expr inner = expr(); // expr() counts the level, so one pair of parentheses is one level
                 consume(TokenType.RIGHT_PAREN, "expected ')' after expression");
-                depth--;
                 return inner;
             }
             default -> throw fail(SourceError.Kind.SYNTAX, token,
