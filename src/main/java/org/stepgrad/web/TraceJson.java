@@ -22,7 +22,7 @@ public final class TraceJson {
     }
 
     public static byte[] write(Trace trace, int[] nodeLine) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * trace.nodes().size() + 256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(700 * trace.nodes().size() + 256);
         try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
             write(json, trace, nodeLine);
         } catch (IOException e) {
