@@ -17,6 +17,12 @@ public final class App {
     public static Javalin create(Settings settings) {
         TraceService traces = new TraceService();
         ApiController api = new ApiController(traces);
+        LessonController lessons = new LessonController(org.stepgrad.lesson.LessonLibrary.open(settings.lessonsDir()), traces);
+        Templates templates = new Templates();
+        Assets assets = Assets.load();
+        StepperViews steppers = new StepperViews(new GraphViews(new org.stepgrad.layout.LayoutCache(400_000)));
+        PageController pages = new PageController(traces, templates, assets, steppers);
+        LessonPages course = new LessonPages(lessons.library(), traces, templates, assets, steppers);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -24,9 +30,27 @@ public final class App {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024)); // long permalinks
             config.routes.before(Headers::apply);
+            config.fileRenderer(templates);
+            config.staticFiles.add(files -> {
+                files.hostedPath = assets.base(); // fingerprinted: /static/<hash>/…
+                files.directory = Assets.FOLDER;
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.headers = Assets.CACHE_HEADERS;
+            });
 
             config.routes.post("/api/trace", api::trace);
-            config.routes.get("/api/lessons", ctx -> ctx.json(java.util.List.of()));
+            config.routes.get("/api/replay", pages::replayJson);
+            config.routes.get("/", course::index);
+            config.routes.get("/playground", pages::playground);
+            config.routes.get("/embed/playground", pages::embed);
+            config.routes.get("/api/lessons", lessons::list);
+            config.routes.get("/api/lessons/{id}", lessons::lesson);
+            config.routes.get("/api/lessons/{id}/trace", lessons::trace);
+            config.routes.get("/api/lessons/{id}/fit", lessons::fit);
+            config.routes.get("/api/lessons/{id}/replay", course::replay);
+            config.routes.get("/api/lessons/{id}/checkpoints/{index}", course::check);
+            config.routes.get("/lessons/{id}", course::lesson);
+            config.routes.get("/embed/{id}", course::embed);
 
             config.routes.exception(ApiError.class, Errors::apiError);
             config.routes.exception(HttpResponseException.class, Errors::httpError);

@@ -1,0 +1,89 @@
+package org.stepgrad.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a model's outputs are scored against their targets. The squared losses add up squared
+ * residuals (output − target); cross-entropy first turns the outputs into probabilities with
+ * softmax and charges −log of the probability given to the right class.
+ */
+public enum Loss {
+    /** Σ r², the plain sum of squared distances. */
+    SUM_SQUARED("sum-squared"),
+    /** Σ r² / n, the mean squared error. */
+    MEAN_SQUARED("mean-squared"),
+    /** ½ Σ r², whose gradient is just the residual (Matt Mazur's worked example uses it). */
+    HALF_SQUARED("half-squared"),
+    /** softmax over the outputs, then −log p[target]. */
+    CROSS_ENTROPY("cross-entropy");
+
+    private final String id;
+
+    Loss(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Loss named(String name) {
+        for (Loss loss : values()) {
+            if (loss.id.equals(name)) return loss;
+        }
+        throw new ModelError("unknown loss '" + name + "'; use sum-squared, mean-squared, half-squared or cross-entropy");
+    }
+
+    /**
+     * Writes the lines that score {@code outputs} against {@code targets} and end in
+     * {@code loss = …}. Squared losses name the residuals r_1, r_2, …; cross-entropy names the
+     * exponentials e_i, their sum s and the probabilities p_i, and needs one-hot targets.
+     */
+    public void write(ProgramWriter w, List<String> outputs, double[] targets) {
+        int n = outputs.size();
+        if (targets.length != n) throw new ModelError("there are " + n + " outputs but " + targets.length + " targets");
+        if (this == CROSS_ENTROPY) {
+            writeCrossEntropy(w, outputs, targets);
+            return;
+        }
+        List<String> squares = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String t = "t_" + (i + 1);
+            w.input(t, targets[i]);
+            w.let("r_" + (i + 1), outputs.get(i) + " - " + t);
+            squares.add("r_" + (i + 1) + "^2");
+        }
+        w.let("loss", squared(squares));
+    }
+
+    /** The loss expression over already-written squared terms (squared losses only). */
+    public String squared(List<String> squares) {
+        String sum = ProgramWriter.sum(squares);
+        return switch (this) {
+            case SUM_SQUARED -> sum;
+            case MEAN_SQUARED -> squares.size() == 1 ? sum : "(" + sum + ") / " + squares.size();
+            case HALF_SQUARED -> squares.size() == 1 ? "0.5 * " + sum : "0.5 * (" + sum + ")";
+            case CROSS_ENTROPY -> throw new ModelError("cross-entropy scores classes, not squared distances");
+        };
+    }
+
+    private static void writeCrossEntropy(ProgramWriter w, List<String> outputs, double[] targets) {
+        int target = -1;
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == 1 && target < 0) target = i;
+            else if (targets[i] != 0) target = -2;
+        }
+        if (target < 0) throw new ModelError("cross-entropy needs one target of 1 (the right class) and 0 for the others");
+        List<String> exps = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            w.let("e_" + (i + 1), "exp(" + outputs.get(i) + ")");
+            exps.add("e_" + (i + 1));
+        }
+        w.let("s", ProgramWriter.sum(exps));
+        for (int i = 0; i < outputs.size(); i++) {
+            w.let("p_" + (i + 1), "e_" + (i + 1) + " / s");
+        }
+        w.let("loss", "-log(p_" + (target + 1) + ")");
+    }
+}

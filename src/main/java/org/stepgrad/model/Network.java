@@ -1,0 +1,117 @@
+package org.stepgrad.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A fully connected network for one training example. Weights are numbered w1, w2, … neuron by
+ * neuron, layer by layer (w1 joins input 1 to hidden neuron 1, w2 input 2 to hidden neuron 1, as
+ * in Matt Mazur's worked example); biases are b1, b2, … one per layer or one per neuron.
+ * Each neuron writes its weighted sum {@code net_h1} and its activation {@code h1}.
+ */
+public record Network(int[] sizes, Activation activation, double[] inputs, double[] targets,
+                      double[] weights, double[] biases, boolean biasPerLayer, Loss loss) implements Model {
+
+    public Network {
+        if (sizes.length < 2) throw new ModelError("a network needs at least an input and an output layer");
+        for (int s : sizes) if (s < 1 || s > 16) throw new ModelError("each layer holds between 1 and 16 neurons");
+        if (inputs.length != sizes[0]) throw new ModelError("the network takes " + sizes[0] + " inputs, not " + inputs.length);
+        if (targets.length != sizes[sizes.length - 1]) {
+            throw new ModelError("the network has " + sizes[sizes.length - 1] + " outputs, so it needs as many targets, not " + targets.length);
+        }
+        if (weights.length != weightCount(sizes)) {
+            throw new ModelError("a " + shape(sizes) + " network has " + weightCount(sizes) + " weights, not " + weights.length);
+        }
+        int b = biasCount(sizes, biasPerLayer);
+        if (biases.length != b) throw new ModelError("this network has " + b + " biases, not " + biases.length);
+        sizes = sizes.clone();
+        inputs = inputs.clone();
+        targets = targets.clone();
+        weights = weights.clone();
+        biases = biases.clone();
+    }
+
+    /** Starting weights and biases drawn uniformly from [-1, 1] with a fixed seed. */
+    public static Network seeded(int[] sizes, Activation activation, double[] inputs, double[] targets,
+                                 boolean biasPerLayer, Loss loss, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[weightCount(sizes)];
+        double[] b = new double[biasCount(sizes, biasPerLayer)];
+        for (int i = 0; i < w.length; i++) w[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
+        for (int i = 0; i < b.length; i++) b[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
+        return new Network(sizes, activation, inputs, targets, w, b, biasPerLayer, loss);
+    }
+
+    static int weightCount(int[] sizes) {
+        int n = 0;
+        for (int l = 1; l < sizes.length; l++) n += sizes[l - 1] * sizes[l];
+        return n;
+    }
+
+    static int biasCount(int[] sizes, boolean perLayer) {
+        if (perLayer) return sizes.length - 1;
+        int n = 0;
+        for (int l = 1; l < sizes.length; l++) n += sizes[l];
+        return n;
+    }
+
+    static String shape(int[] sizes) {
+        return String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+    }
+
+    @Override
+    public List<String> parameters() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= weights.length; i++) names.add("w" + i);
+        for (int i = 1; i <= biases.length; i++) names.add("b" + i);
+        return names;
+    }
+
+    @Override
+    public double[] start() {
+        double[] p = Arrays.copyOf(weights, weights.length + biases.length);
+        System.arraycopy(biases, 0, p, weights.length, biases.length);
+        return p;
+    }
+
+    @Override
+    public String program(double[] p) {
+        ProgramWriter w = new ProgramWriter();
+        List<String> previous = new ArrayList<>();
+        for (int i = 1; i <= sizes[0]; i++) {
+            w.input("i" + i, inputs[i - 1]);
+            previous.add("i" + i);
+        }
+        for (int i = 1; i <= weights.length; i++) w.input("w" + i, p[i - 1]);
+        for (int i = 1; i <= biases.length; i++) w.input("b" + i, p[weights.length + i - 1]);
+        int weight = 0;
+        int neuronBias = 0;
+        int last = sizes.length - 1;
+        for (int l = 1; l <= last; l++) {
+            List<String> current = new ArrayList<>();
+            for (int j = 1; j <= sizes[l]; j++) {
+                String name = neuronName(l, j);
+                List<String> terms = new ArrayList<>();
+                for (String in : previous) terms.add("w" + (++weight) + "*" + in);
+                terms.add("b" + (biasPerLayer ? l : ++neuronBias));
+                w.let("net_" + name, ProgramWriter.sum(terms));
+                if (l == last && loss == Loss.CROSS_ENTROPY) {
+                    current.add("net_" + name); // softmax takes the raw scores
+                } else {
+                    w.let(name, activation.function() + "(net_" + name + ")");
+                    current.add(name);
+                }
+            }
+            previous = current;
+        }
+        loss.write(w, previous, targets);
+        return w.toString();
+    }
+
+    private String neuronName(int layer, int j) {
+        if (layer == sizes.length - 1) return "o" + j;
+        return sizes.length == 3 ? "h" + j : "h" + layer + "_" + j;
+    }
+}

@@ -1,0 +1,88 @@
+package org.stepgrad.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A polynomial {@code p(x) = k0 + k1·x + … + kd·x^d} fitted to data points by a squared loss.
+ * Each point i gets readable lines: its data x_i and y_i, the prediction p_i, the residual r_i.
+ */
+public record PolynomialFit(int degree, List<Point> points, double[] knobs, Loss loss) implements Model {
+    public static final int MAX_DEGREE = 9;
+    public static final int MAX_POINTS = 200;
+
+    public PolynomialFit {
+        if (degree < 0 || degree > MAX_DEGREE) throw new ModelError("the degree must be between 0 and " + MAX_DEGREE);
+        if (points.isEmpty() || points.size() > MAX_POINTS) throw new ModelError("a fit needs between 1 and " + MAX_POINTS + " points");
+        if (knobs.length != degree + 1) {
+            throw new ModelError("a degree-" + degree + " polynomial has " + (degree + 1) + " knobs, not " + knobs.length);
+        }
+        if (loss == Loss.CROSS_ENTROPY) throw new ModelError("a curve fit uses a squared loss, not cross-entropy");
+        points = List.copyOf(points);
+        knobs = knobs.clone();
+    }
+
+    @Override
+    public List<String> parameters() {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j <= degree; j++) names.add("k" + j);
+        return names;
+    }
+
+    @Override
+    public double[] start() {
+        return knobs.clone();
+    }
+
+    @Override
+    public String program(double[] k) {
+        ProgramWriter w = new ProgramWriter();
+        for (int j = 0; j <= degree; j++) w.input("k" + j, k[j]);
+        List<String> squares = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            String n = "_" + (i + 1);
+            Point p = points.get(i);
+            w.input("x" + n, p.x());
+            w.input("y" + n, p.y());
+            w.let("p" + n, polynomial("x" + n));
+            w.let("r" + n, "p" + n + " - y" + n);
+            squares.add("r" + n + "^2");
+        }
+        w.let("loss", loss.squared(squares));
+        return w.toString();
+    }
+
+    private String polynomial(String x) {
+        List<String> terms = new ArrayList<>();
+        for (int j = 0; j <= degree; j++) {
+            terms.add(switch (j) {
+                case 0 -> "k0";
+                case 1 -> "k1*" + x;
+                default -> "k" + j + "*" + x + "^" + j;
+            });
+        }
+        return ProgramWriter.sum(terms);
+    }
+
+    /** p(x) for these knobs, by Horner's rule. */
+    public static double value(double[] k, double x) {
+        double y = 0;
+        for (int j = k.length - 1; j >= 0; j--) y = y * x + k[j];
+        return y;
+    }
+
+    /** The loss computed directly (no graph), for random search and for checking the graph. */
+    public double lossAt(double[] k) {
+        double sum = 0;
+        for (Point p : points) {
+            double r = value(k, p.x()) - p.y();
+            sum += r * r;
+        }
+        return switch (loss) {
+            case SUM_SQUARED -> sum;
+            case MEAN_SQUARED -> sum / points.size();
+            case HALF_SQUARED -> sum / 2;
+            case CROSS_ENTROPY -> throw new IllegalStateException();
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package org.stepgrad.model;
+
+import java.util.List;
+
+/** Collects the lines of a graph-language program, one assignment each. */
+public final class ProgramWriter {
+    private final StringBuilder text = new StringBuilder();
+
+    /** {@code name = value}: an input leaf. */
+    public ProgramWriter input(String name, double value) {
+        return line(name + " = " + Num.text(value));
+    }
+
+    /** {@code name = expression}. */
+    public ProgramWriter let(String name, String expression) {
+        return line(name + " = " + expression);
+    }
+
+    public ProgramWriter comment(String words) {
+        return line("# " + words);
+    }
+
+    private ProgramWriter line(String line) {
+        text.append(line).append('\n');
+        return this;
+    }
+
+    /** "a + b + c", or "0" for no terms. */
+    public static String sum(List<String> terms) {
+        return terms.isEmpty() ? "0" : String.join(" + ", terms);
+    }
+
+    /** A number as a factor inside an expression: a negative one in parentheses. */
+    public static String factor(double v) {
+        String s = Num.text(v);
+        return v < 0 ? "(" + s + ")" : s;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}

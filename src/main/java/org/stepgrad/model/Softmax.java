@@ -1,0 +1,57 @@
+package org.stepgrad.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A classifier's scores z_1 … z_n for one example whose right class is {@code target}, turned into
+ * probabilities by softmax and scored by cross-entropy or by mean squared error against one-hot.
+ */
+public record Softmax(double[] scores, int target, Loss loss) implements Model {
+    public Softmax {
+        if (scores.length < 2) throw new ModelError("a classifier needs at least two classes");
+        if (target < 1 || target > scores.length) throw new ModelError("the target class must be between 1 and " + scores.length);
+        if (loss != Loss.CROSS_ENTROPY && loss != Loss.MEAN_SQUARED) {
+            throw new ModelError("a classifier is scored by cross-entropy or mean-squared");
+        }
+        scores = scores.clone();
+    }
+
+    @Override
+    public List<String> parameters() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= scores.length; i++) names.add("z_" + i);
+        return names;
+    }
+
+    @Override
+    public double[] start() {
+        return scores.clone();
+    }
+
+    @Override
+    public String program(double[] z) {
+        ProgramWriter w = new ProgramWriter();
+        List<String> names = parameters();
+        for (int i = 0; i < z.length; i++) w.input(names.get(i), z[i]);
+        double[] oneHot = new double[z.length];
+        oneHot[target - 1] = 1;
+        if (loss == Loss.CROSS_ENTROPY) {
+            loss.write(w, names, oneHot); // writes the softmax itself, then -log p
+            return w.toString();
+        }
+        List<String> exps = new ArrayList<>();
+        List<String> probabilities = new ArrayList<>();
+        for (int i = 1; i <= z.length; i++) {
+            w.let("e_" + i, "exp(z_" + i + ")");
+            exps.add("e_" + i);
+        }
+        w.let("s", ProgramWriter.sum(exps));
+        for (int i = 1; i <= z.length; i++) {
+            w.let("p_" + i, "e_" + i + " / s");
+            probabilities.add("p_" + i);
+        }
+        loss.write(w, probabilities, oneHot);
+        return w.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package org.stepgrad.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.stepgrad.expr.Tracer;
+
+/**
+ * The HTML pages: the index, the playground and its embed, and the replay JSON their stepper
+ * fetches. Every page is a function of its URL, cached as bytes with an ETag.
+ */
+public final class PageController {
+    /** Beyond this many nodes a graph is not drawn: laying it out would take seconds. */
+    static final int MAX_DRAWN = 3_000;
+
+    private final TraceService traces;
+    private final Templates templates;
+    private final Assets assets;
+    private final StepperViews steppers;
+    private final Cache<String, Replay> replays = Caffeine.newBuilder()
+            .maximumWeight(200_000)
+            .weigher((String s, Replay r) -> r.trace().nodes().size() + 1)
+            .build();
+    private final Cache<String, Cached> pages = Caffeine.newBuilder()
+            .maximumWeight(64L << 20)
+            .weigher((String key, Cached c) -> c.body().length + key.length())
+            .build();
+
+    public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
+        this.traces = traces;
+        this.templates = templates;
+        this.assets = assets;
+        this.steppers = steppers;
+    }
+
+    /** GET / */
+    public void index(Context ctx) {
+        pages.get("/", k -> html(templates.render("index", Map.of("assets", assets, "examples", examples(null)))))
+                .send(ctx);
+    }
+
+    /** GET /playground?source=…&step=N (&last=… keeps the graph while the edit has a fault). */
+    public void playground(Context ctx) {
+        page(ctx, "playground");
+    }
+
+    /** GET /embed/playground?source=…&step=N: the stepper alone, for iframes. */
+    public void embed(Context ctx) {
+        page(ctx, "embed");
+    }
+
+    /** GET /api/replay?source=…: the texts the stepper paints, step by step. */
+    public void replayJson(Context ctx) {
+        String source = ctx.queryParam("source");
+        if (source == null) throw new ApiError(400, "add the program as ?source=…");
+        pages.get("replay\n" + source, k -> {
+            Tracer.Traced traced = traces.trace(source);
+            if (!traced.ok()) throw ApiError.of(traced.error());
+            return Cached.of(200, "application/json", ReplayJson.write(replay(source, traced)));
+        }).send(ctx);
+    }
+
+    private void page(Context ctx, String template) {
+        String source = ctx.queryParam("source");
+        String last = ctx.queryParam("last");
+        int step = step(ctx.queryParam("step"));
+        String key = template + "\n" + step + "\n" + (source == null ? "\0" : source) + "\n" + (last == null ? "\0" : last);
+        pages.get(key, k -> html(templates.render(template, Map.of("page", view(template, source, last, step))))).send(ctx);
+    }
+
+    private PlaygroundView view(String template, String asked, String last, int step) {
+        String source = asked == null ? Examples.first() : asked;
+        String path = "embed".equals(template) ? "/embed/playground" : "/playground";
+        Tracer.Traced traced = traces.trace(source);
+        SourceErrorView error = null;
+        String shown = source;
+        if (!traced.ok()) {
+            error = SourceErrorView.of(traced.error(), source);
+            shown = last != null && traces.trace(last).ok() ? last : null;
+        }
+        StepperView stepper = null;
+        String notice = null;
+        if (shown != null) {
+            Tracer.Traced graph = traces.trace(shown);
+            if (graph.trace().nodes().size() > MAX_DRAWN) {
+                notice = "This graph has " + graph.trace().nodes().size() + " nodes; the page draws up to " + MAX_DRAWN
+                        + ". Its trace is still at POST /api/trace.";
+            } else {
+                String keepLast = error == null ? null : shown;
+                IntFunction<String> hrefAt = s -> path + "?source=" + enc(source)
+                        + (keepLast == null ? "" : "&last=" + enc(keepLast)) + "&step=" + s;
+                List<StepperView.Field> fields = new ArrayList<>();
+                fields.add(new StepperView.Field("source", source));
+                if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
+                stepper = steppers.at(replay(shown, graph), step, "/api/replay?source=" + enc(shown), hrefAt, path, fields);
+            }
+        } else {
+            notice = "Fix the program to see its graph.";
+        }
+        return new PlaygroundView(assets, source, shown == null ? "" : shown, examples(source), error, stepper, notice,
+                "/embed/playground?source=" + enc(source));
+    }
+
+    private Replay replay(String source, Tracer.Traced traced) {
+        return replays.get(source, s -> new Replay(traced.trace()));
+    }
+
+    static List<PlaygroundView.ExampleLink> examples(String current) {
+        return Examples.ALL.stream()
+                .map(e -> new PlaygroundView.ExampleLink(e.title(), e.about(), "/playground?source=" + enc(e.source()),
+                        e.source().equals(current)))
+                .toList();
+    }
+
+    private static int step(String param) {
+        if (param == null) return 0;
+        try {
+            return Math.max(0, Integer.parseInt(param.trim()));
+        } catch (NumberFormatException e) {
+            return 0; // a mangled permalink still opens, at the start
+        }
+    }
+
+    private static Cached html(String body) {
+        return Cached.of(200, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

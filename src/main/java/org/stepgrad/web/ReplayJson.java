@@ -1,0 +1,96 @@
+package org.stepgrad.web;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.stepgrad.engine.Node;
+import org.stepgrad.engine.Step;
+
+/**
+ * The replay the stepper paints from: every text the page shows, keyed by node, edge and step.
+ * The browser looks texts up by step index; it formats, computes and lays out nothing.
+ *
+ * <pre>
+ * {"stepCount": 6, "forwardSteps": 2, "start": "The inputs are set: …",
+ *  "nodes": [{"id": 3, "in": [0, 1], "value": "= 3", "valueStep": 1, "formula": "q = x + y = -2 + 5 = 3",
+ *             "grads": [{"step": 4, "text": "grad -4", "acc": null, "sign": "neg"}]}],
+ *  "steps": [{"phase": "backward", "node": 4, "headline": "Step 3 of 4 · backward pass", "text": "…",
+ *             "sends": [{"edge": 2, "node": 3, "label": "+= 1·(-4)", "text": "∂f/∂q += …"}]}]}
+ * </pre>
+ */
+public final class ReplayJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private ReplayJson() {
+    }
+
+    public static byte[] write(Replay replay) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(200 * replay.trace().nodes().size() + 256);
+        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeNumberField("stepCount", replay.stepCount());
+            json.writeNumberField("forwardSteps", replay.forwardSteps());
+            json.writeStringField("headline", replay.headline(0));
+            json.writeStringField("start", replay.narration(0));
+            nodes(json, replay);
+            steps(json, replay);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void nodes(JsonGenerator json, Replay replay) throws IOException {
+        json.writeArrayFieldStart("nodes");
+        for (Node node : replay.trace().nodes()) {
+            int id = node.id();
+            json.writeStartObject();
+            json.writeNumberField("id", id);
+            json.writeArrayFieldStart("in");
+            for (int k = 0; k < node.inputs().size(); k++) json.writeNumber(replay.edge(id, k));
+            json.writeEndArray();
+            json.writeStringField("value", replay.valueText(id));
+            json.writeNumberField("valueStep", replay.valueStep(id));
+            json.writeStringField("formula", replay.formula(id));
+            json.writeArrayFieldStart("grads");
+            for (Replay.GradEvent e : replay.gradEvents(id)) {
+                json.writeStartObject();
+                json.writeNumberField("step", e.step());
+                json.writeStringField("text", e.text());
+                json.writeStringField("acc", e.accText());
+                json.writeStringField("sign", e.sign());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void steps(JsonGenerator json, Replay replay) throws IOException {
+        json.writeArrayFieldStart("steps");
+        for (int s = 1; s <= replay.stepCount(); s++) {
+            Step step = replay.doneAt(s);
+            json.writeStartObject();
+            json.writeStringField("phase", step.phase().id());
+            json.writeNumberField("node", step.node());
+            json.writeStringField("headline", replay.headline(s));
+            json.writeStringField("text", replay.narration(s));
+            json.writeArrayFieldStart("sends");
+            for (Replay.Send send : replay.sends(s)) {
+                json.writeStartObject();
+                json.writeNumberField("edge", send.edge());
+                json.writeNumberField("node", send.node());
+                json.writeStringField("label", send.label());
+                json.writeStringField("text", send.text());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+}

@@ -1,0 +1,34 @@
+package org.stepgrad.web;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import org.stepgrad.layout.Layout;
+
+/** Fills a {@link StepperView} for one step, with links built by the page that hosts it. */
+public final class StepperViews {
+    private final GraphViews graphs;
+
+    public StepperViews(GraphViews graphs) {
+        this.graphs = graphs;
+    }
+
+    /**
+     * @param hrefAt     the page's own URL at another step (a real link for no-script stepping)
+     * @param formAction the page's path, where the scrubber form goes with {@code fields}
+     */
+    public StepperView at(Replay replay, int step, String replayUrl, IntFunction<String> hrefAt,
+                          String formAction, List<StepperView.Field> fields) {
+        int s = replay.clamp(step);
+        Layout layout = graphs.layout(replay);
+        int total = replay.stepCount();
+        int forward = replay.forwardSteps();
+        int nodes = replay.trace().nodes().size();
+        String summary = nodes + " nodes · " + forward + " forward steps · " + (total - forward) + " backward steps";
+        return new StepperView(graphs.at(replay, layout, s), summary, s, total, forward,
+                replay.headline(s), replay.narration(s), replay.sends(s).stream().map(Replay.Send::text).toList(),
+                replayUrl, hrefAt.apply(0), hrefAt.apply(Math.max(0, s - 1)), hrefAt.apply(Math.min(total, s + 1)),
+                hrefAt.apply(forward), hrefAt.apply(total), formAction, fields,
+                "0 0 " + Math.max(1, total) + " 1", Integer.toString(forward),
+                Integer.toString(forward), Integer.toString(total - forward));
+    }
+}

@@ -1,0 +1,127 @@
+package org.stepgrad.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LessonLoaderTest {
+    private static final String GOOD = """
+            title: Tiny
+            summary: One product.
+            order: 1
+            program: |
+              a = 2
+              b = 3
+              c = a * b
+            narration:
+              - node: c
+                text: Two times three.
+            checkpoints:
+              - node: a
+                ask: gradient
+                answer: 3
+            """;
+
+    @TempDir
+    Path dir;
+
+    private LessonProblem problemIn(String text) throws IOException {
+        Files.writeString(dir.resolve("broken.yaml"), text);
+        Catalog c = LessonLibrary.open(dir).current();
+        assertEquals(1, c.problems().size(), c.problems().toString());
+        return c.problems().get(0);
+    }
+
+    @Test
+    void a_good_lesson_places_narration_and_checkpoints_on_page_steps() throws IOException {
+        Files.writeString(dir.resolve("tiny.yaml"), GOOD);
+        Lesson l = LessonLibrary.open(dir).current().find("tiny").orElseThrow();
+        assertEquals("Tiny", l.title());
+        assertEquals(1, l.narration().get(0).step()); // after the forward step of c
+        assertEquals(2, l.checkpoints().get(0).step()); // after c's backward step sends to a
+        assertEquals(3, l.checkpoints().get(0).answer());
+    }
+
+    @Test
+    void a_yaml_syntax_error_is_reported_with_its_line_and_column() throws IOException {
+        LessonProblem p = problemIn("title: x\nsummary: a: b\n");
+        assertEquals(2, p.line());
+        assertTrue(p.column() > 1);
+        assertTrue(p.describe().startsWith(dir.resolve("broken.yaml") + ":2:"), p.describe());
+    }
+
+    @Test
+    void a_program_fault_is_reported_at_its_line_in_the_file() throws IOException {
+        LessonProblem p = problemIn("title: x\nsummary: y\nprogram: |\n  a = 2\n  b = a * zz\n");
+        assertEquals(5, p.line());
+        assertEquals(11, p.column()); // 2 spaces of indent + column 9 of the program line
+        assertTrue(p.message().contains("zz"), p.message());
+    }
+
+    @Test
+    void a_narration_naming_an_unknown_node_is_reported_there() throws IOException {
+        LessonProblem p = problemIn(GOOD.replace("  - node: c\n", "  - node: cc\n"));
+        assertEquals(9, p.line());
+        assertTrue(p.message().contains("no node named 'cc'"), p.message());
+    }
+
+    @Test
+    void a_checkpoint_answer_that_disagrees_with_the_graph_is_refused() throws IOException {
+        LessonProblem p = problemIn(GOOD.replace("answer: 3", "answer: 4"));
+        assertEquals(14, p.line());
+        assertTrue(p.message().contains("disagrees"), p.message());
+    }
+
+    @Test
+    void a_misspelt_field_is_named() throws IOException {
+        LessonProblem p = problemIn(GOOD.replace("summary:", "sumary:"));
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("'sumary' is not a field"), p.message());
+    }
+
+    @Test
+    void a_lesson_needs_a_graph() throws IOException {
+        LessonProblem p = problemIn("title: x\nsummary: y\n");
+        assertTrue(p.message().contains("program:"), p.message());
+    }
+
+    @Test
+    void a_broken_file_leaves_the_others_served() throws IOException {
+        Files.writeString(dir.resolve("tiny.yaml"), GOOD);
+        Files.writeString(dir.resolve("bad.yaml"), "title: [unclosed\n");
+        Catalog c = LessonLibrary.open(dir).current();
+        assertEquals(1, c.lessons().size());
+        assertEquals(1, c.problems().size());
+        assertTrue(c.problems().get(0).file().endsWith("bad.yaml"));
+    }
+
+    @Test
+    void an_edited_file_is_reloaded_on_the_next_look_and_an_unchanged_one_is_not() throws IOException {
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, GOOD);
+        LessonLibrary library = LessonLibrary.open(dir);
+        Lesson first = library.current().find("tiny").orElseThrow();
+        assertTrue(first == library.current().find("tiny").orElseThrow(), "unchanged files are not parsed again");
+        Files.writeString(file, GOOD.replace("title: Tiny", "title: Tinier"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals("Tinier", library.current().find("tiny").orElseThrow().title());
+        Files.delete(file);
+        assertTrue(library.current().lessons().isEmpty());
+    }
+
+    @Test
+    void markdown_prose_never_carries_raw_html_or_script_links() {
+        Prose p = Prose.of("Hi <script>alert(1)</script> [x](javascript:alert(1)) **b**");
+        assertTrue(!p.html().contains("<script>"), p.html());
+        assertTrue(!p.html().contains("javascript:"), p.html());
+        assertTrue(p.blocks().get(0).items().get(0).stream().allMatch(s -> s.href() == null));
+        assertTrue(p.plain().contains("<script>"), "shown as text");
+    }
+}

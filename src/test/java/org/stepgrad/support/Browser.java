@@ -1,0 +1,104 @@
+package org.stepgrad.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with a fresh profile. One per test class:
+ * {@code static Browser browser = Browser.start();} and {@code browser.close()} in {@code @AfterAll}.
+ */
+public final class Browser implements AutoCloseable {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    public static Browser start() {
+        return start(true);
+    }
+
+    /** @param javascript false starts a browser with scripts off, to check the server-rendered page */
+    public static Browser start(boolean javascript) {
+        try {
+            Path profile = Files.createTempDirectory("stepgrad-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                    "--force-device-scale-factor=1", "--user-data-dir=" + profile);
+            if (!javascript) {
+                options.setExperimentalOption("prefs",
+                        java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new java.io.File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            Browser browser = new Browser(driver, profile);
+            browser.size(1280, 800);
+            return browser;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Sets the viewport (not the window) to this size, so screenshots are exactly it. */
+    public void size(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        driver.manage().window().setSize(new Dimension(width, height + 100));
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    public Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> walk = Files.walk(profile)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temp profile is harmless
+            }
+        }
+    }
+}
