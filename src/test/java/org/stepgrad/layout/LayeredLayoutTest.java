@@ -85,4 +85,30 @@ class LayeredLayoutTest {
         LayoutCache cache = new LayoutCache(10_000);
         assertTrue(cache.layout(circuit()) == cache.layout(circuit()));
     }
+
+    @Test
+    void drawing_cost_counts_boxes_plus_one_bend_per_layer_a_long_edge_crosses() {
+        // circuit: z (layer 0) reaches f (layer 2) across q's layer: one bend
+        assertEquals(5 + 1, circuit().drawingCost());
+        // x feeds every node of a chain of n: the edge to node k crosses k-1 layers, n(n-1)/2 bends in all
+        int n = 40;
+        List<Shape.NodeSize> nodes = new ArrayList<>();
+        List<Shape.Edge> edges = new ArrayList<>();
+        nodes.add(node(0, Shape.Pin.FIRST));
+        for (int k = 1; k <= n; k++) {
+            nodes.add(node(k, k == n ? Shape.Pin.LAST : Shape.Pin.NONE));
+            edges.add(new Shape.Edge(0, k));
+            if (k > 1) edges.add(new Shape.Edge(k - 1, k));
+        }
+        assertEquals(n + 1 + n * (n - 1) / 2, new Shape(nodes, edges, List.of()).drawingCost());
+    }
+
+    @Test
+    void a_constant_sits_just_before_its_reader_so_it_adds_no_bends() {
+        // a, b → m → p; the constant c is read only by p, one layer after m
+        Shape shape = new Shape(List.of(node(0, Shape.Pin.FIRST), node(1, Shape.Pin.FIRST), node(2, Shape.Pin.NONE),
+                node(3, Shape.Pin.NONE), node(4, Shape.Pin.LAST)),
+                List.of(new Shape.Edge(0, 2), new Shape.Edge(1, 2), new Shape.Edge(2, 4), new Shape.Edge(3, 4)), List.of());
+        assertEquals(5, shape.drawingCost());
+    }
 }

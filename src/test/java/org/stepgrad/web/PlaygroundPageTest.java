@@ -76,7 +76,9 @@ class PlaygroundPageTest {
     @Test
     void a_fault_that_echoes_input_is_escaped_and_keeps_the_last_graph() {
         String hostile = "x = 1\ny = </textarea><script>alert(1)</script>";
-        String html = server.get(playground(hostile, "&last=" + URLEncoder.encode(CIRCUIT, StandardCharsets.UTF_8))).body();
+        HttpResponse<String> page = server.get(playground(hostile, "&last=" + URLEncoder.encode(CIRCUIT, StandardCharsets.UTF_8)));
+        assertEquals(400, page.statusCode(), "a program with a fault is refused, on a page that says why");
+        String html = page.body();
         assertFalse(html.contains("<script>alert"), "no markup from the program reaches the page");
         assertTrue(html.contains("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(html.contains("class=\"caret\">    ^</code>"), "the caret sits under column 5");
@@ -143,5 +145,16 @@ class PlaygroundPageTest {
         assertTrue(embed.headers().firstValue("Content-Security-Policy").orElse("").endsWith("frame-ancestors *"));
         assertTrue(embed.body().contains("class=\"stepper\""));
         assertTrue(server.get("/").body().contains("href=\"/playground\""));
+    }
+
+    @Test
+    void a_graph_too_costly_to_lay_out_gets_a_sentence_not_a_hung_request() {
+        // x feeds each of 300 chained steps: ~45,000 bends, which would take ELK many seconds
+        StringBuilder chain = new StringBuilder("x = 1.001\na0 = x * x\n");
+        for (int i = 1; i < 300; i++) chain.append("a").append(i).append(" = a").append(i - 1).append(" * x\n");
+        HttpResponse<String> page = server.get(playground(chain.toString(), ""));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("reach across too many layers"), "the page says why there is no drawing");
+        assertFalse(page.body().contains("data-node-id"), "no graph was drawn");
     }
 }
