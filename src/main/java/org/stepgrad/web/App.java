@@ -18,6 +18,7 @@ public final class App {
         TraceService traces = new TraceService();
         ApiController api = new ApiController(traces);
         LessonController lessons = new LessonController(org.stepgrad.lesson.LessonLibrary.open(settings.lessonsDir()), traces);
+        OembedController oembed = new OembedController(lessons.library());
         Templates templates = new Templates();
         Assets assets = Assets.load();
         StepperViews steppers = new StepperViews(new GraphViews(new org.stepgrad.layout.LayoutCache(400_000)));
@@ -43,6 +44,7 @@ public final class App {
             config.routes.get("/", course::index);
             config.routes.get("/playground", pages::playground);
             config.routes.get("/embed/playground", pages::embed);
+            config.routes.get("/oembed", oembed::oembed);
             config.routes.get("/api/lessons", lessons::list);
             config.routes.get("/api/lessons/{id}", lessons::lesson);
             config.routes.get("/api/lessons/{id}/trace", lessons::trace);

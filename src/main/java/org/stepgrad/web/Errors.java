@@ -42,6 +42,8 @@ public final class Errors {
     }
 
     public static void notFound(Context ctx) {
+        // a handler that answered 404 itself (an unknown lesson) already said what is missing
+        if (ctx.resultInputStream() != null) return;
         send(ctx, 404, "there is nothing at " + ctx.path(), 0, 0);
     }
 

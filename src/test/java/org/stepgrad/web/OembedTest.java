@@ -1,0 +1,83 @@
+package org.stepgrad.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.stepgrad.support.TestServer;
+
+/** Blogs and LMSs embed a lesson by pasting its link: /oembed answers with an iframe. */
+class OembedTest {
+    static final TestServer server = TestServer.start();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static HttpResponse<String> oembed(String url, String rest) {
+        return server.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + rest);
+    }
+
+    @Test
+    void a_lesson_link_at_a_step_becomes_an_iframe_of_its_embed_page() throws Exception {
+        HttpResponse<String> r = oembed("https://stepgrad.example/lessons/chain-rule?step=5", "");
+        assertEquals(200, r.statusCode());
+        JsonNode o = JSON.readTree(r.body());
+        assertEquals("1.0", o.get("version").asText());
+        assertEquals("rich", o.get("type").asText());
+        assertEquals("The chain rule on a graph", o.get("title").asText());
+        assertTrue(o.get("html").asText().startsWith("<iframe src=\"https://stepgrad.example/embed/chain-rule?step=5\""),
+                o.get("html").asText());
+        assertEquals(800, o.get("width").asInt());
+    }
+
+    @Test
+    void the_iframe_opens_a_page_that_other_sites_may_frame() {
+        HttpResponse<String> embed = server.get("/embed/chain-rule?step=5");
+        assertEquals(200, embed.statusCode());
+        assertTrue(embed.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors *"));
+    }
+
+    @Test
+    void maxwidth_and_maxheight_shrink_the_frame() throws Exception {
+        JsonNode o = JSON.readTree(oembed("http://localhost:7070/lessons/loss", "&maxwidth=480&maxheight=360").body());
+        assertEquals(480, o.get("width").asInt());
+        assertEquals(360, o.get("height").asInt());
+        assertTrue(o.get("html").asText().contains("width=\"480\" height=\"360\""));
+    }
+
+    @Test
+    void a_playground_permalink_embeds_its_program() throws Exception {
+        JsonNode o = JSON.readTree(oembed("http://localhost:7070/playground?source=x%20%3D%202%0Ay%20%3D%20x*x&step=1", "").body());
+        assertTrue(o.get("html").asText().contains("/embed/playground?source=x%20%3D%202%0Ay%20%3D%20x*x&amp;step=1"), o.get("html").asText());
+    }
+
+    @Test
+    void quotes_in_a_link_cannot_break_out_of_the_iframe_attribute() throws Exception {
+        HttpResponse<String> r = oembed("http://a.example/playground?source=%22%3E%3Cscript%3E&x=\"onload=\"alert(1)", "");
+        String html = JSON.readTree(r.body()).path("html").asText("");
+        assertFalse(html.contains("\"onload"), html);
+        assertFalse(html.contains("<script"), html);
+    }
+
+    @Test
+    void links_that_are_not_lessons_get_a_sentence() throws Exception {
+        HttpResponse<String> unknown = oembed("http://localhost:7070/lessons/no-such-lesson", "");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(JSON.readTree(unknown.body()).get("error").asText().contains("no-such-lesson"));
+        assertEquals(404, oembed("http://localhost:7070/admin", "").statusCode());
+        assertEquals(400, oembed("javascript:alert(1)", "").statusCode());
+        assertEquals(400, server.get("/oembed").statusCode());
+        assertEquals(400, oembed("http://localhost:7070/lessons/loss", "&maxwidth=wide").statusCode());
+        assertEquals(501, oembed("http://localhost:7070/lessons/loss", "&format=xml").statusCode());
+    }
+}
