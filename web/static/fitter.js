@@ -56,10 +56,10 @@ function wire(panel) {
   /** Paints one state of the knobs: curve, loss, gradient arrows, slider positions. */
   function paint(state, moveSliders) {
     query = state.query;
-    const texts = state.query.split(',');
+    const exact = state.query.split(',');
     knobRows.forEach((row, i) => {
-      row.value.textContent = texts[i];
-      if (moveSliders) row.input.value = texts[i];
+      row.value.textContent = state.knobText[i];
+      if (moveSliders) row.input.value = exact[i];
       if (state.arrows) {
         row.arrow.setAttribute('d', state.arrows[i].d);
         row.arrow.setAttribute('class', state.arrows[i].class);
@@ -146,7 +146,7 @@ function wire(panel) {
           say('The loss left the finite numbers: the learning rate is too big. Reset and try a smaller α.');
           break;
         }
-        say(n > 1 ? `${done} of ${n} steps` : '');
+        say(n > 1 && done < n ? `${done} of ${n} steps…` : '');
       }
     } catch (error) {
       say(error.message);

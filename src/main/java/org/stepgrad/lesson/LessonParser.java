@@ -120,7 +120,7 @@ final class LessonParser {
             case "gradient" -> Phase.BACKWARD;
             default -> throw new LessonException(m.get("ask"), "ask is 'value' or 'gradient', not '" + ask + "'");
         };
-        int step = stepOf(trace, node, phase, nodeAt);
+        int step = revealStep(trace, node, phase, nodeAt);
         double truth = phase == Phase.FORWARD ? node.value() : node.grad();
         double tolerance = m.get("tolerance") == null ? 0.01 : number(m.get("tolerance"), "tolerance");
         if (!(tolerance >= 0)) throw new LessonException(m.get("tolerance"), "the tolerance must be 0 or more");
@@ -195,6 +195,22 @@ final class LessonParser {
         }
         throw new LessonException(at, "'" + node.name() + "' does not affect the output " + trace.outputNode().label()
                 + ", so the backward pass never reaches it");
+    }
+
+    /**
+     * The page step at which a checkpoint's answer would first show on the node: its value's
+     * forward step, or the last backward step that adds to its gradient (a node with one
+     * consumer shows its finished gradient before its own backward step runs).
+     */
+    static int revealStep(Trace trace, Node node, Phase phase, YamlNode at) {
+        int own = stepOf(trace, node, phase, at);
+        if (phase == Phase.FORWARD || node.id() == trace.output()) return own;
+        int last = -1;
+        List<Step> steps = trace.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).phase() == Phase.BACKWARD && steps.get(i).contributions().stream().anyMatch(c -> c.input() == node.id())) last = i + 1;
+        }
+        return last > 0 ? last : own;
     }
 
     private static Node node(Trace trace, String name, YamlNode at) {

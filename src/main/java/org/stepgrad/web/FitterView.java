@@ -20,7 +20,7 @@ public record FitterView(String api, String lessonHref, String range, String rat
     }
 
     /** One knob: its slider value and the arrow that draws ∂L/∂k. */
-    public record Knob(int index, String name, String value, String min, String max, String gradText, String arrow,
+    public record Knob(int index, String name, String value, String valueText, String min, String max, String gradText, String arrow,
                        String arrowClass) {
         public String id() {
             return "knob-" + index;

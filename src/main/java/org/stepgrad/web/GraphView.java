@@ -28,7 +28,13 @@ public record GraphView(String width, String height, String viewBox, List<NodeVi
                            String labelX, String labelY, String label) {
     }
 
+    /**
+     * One cluster: its frame under the nodes, and above them the cover a collapsed cluster shows
+     * (an opaque box with a one-line summary) and the toggle that opens or shuts it.
+     * {@code cssClass} is "cover" or "cover collapsed"; {@code expanded} is "true" or "false".
+     */
     public record ClusterView(int id, String label, String x, String y, String width, String height, String labelX,
-                              String labelY) {
+                              String labelY, String cssClass, String expanded, String summary, String summaryX,
+                              String summaryY, String toggleWidth) {
     }
 }

@@ -43,10 +43,12 @@ public final class GraphViews {
         for (Node node : nodes) {
             Shape.Pin pin = node.op() == Op.INPUT ? Shape.Pin.FIRST
                     : node.id() == replay.trace().output() ? Shape.Pin.LAST : Shape.Pin.NONE;
-            sizes.add(new Shape.NodeSize(node.id(), width(replay, node), HEIGHT, -1, pin));
+            sizes.add(new Shape.NodeSize(node.id(), width(replay, node), HEIGHT, replay.clusters().of(node.id()), pin));
             for (int input : node.inputs()) edges.add(new Shape.Edge(input, node.id()));
         }
-        return new Shape(sizes, edges, List.of());
+        List<Shape.Cluster> clusters = replay.clusters().all().stream()
+                .map(c -> new Shape.Cluster(c.id(), c.label())).toList();
+        return new Shape(sizes, edges, clusters);
     }
 
     static double width(Replay replay, Node node) {
@@ -72,6 +74,8 @@ public final class GraphViews {
         boolean[] touched = new boolean[nodes.size()]; // the inputs the current node read or fed
         if (current >= 0) for (int in : nodes.get(current).inputs()) touched[in] = true;
 
+        Clusters groups = replay.clusters();
+        int open = replay.walk().focus(s); // the cluster being worked in is open, the others are shut
         List<GraphView.NodeView> nodeViews = new ArrayList<>(nodes.size());
         for (Node node : nodes) {
             Layout.Box box = layout.nodes().get(node.id());
@@ -79,7 +83,8 @@ public final class GraphViews {
             String value = replay.valueAt(id, s);
             Replay.GradEvent grad = replay.gradAt(id, s);
             String css = "node op-" + node.op().id() + (value.isEmpty() ? "" : " known")
-                    + (id == current ? " current" : "") + (touched[id] ? (back ? " receiving" : " reading") : "");
+                    + (id == current ? " current" : "") + (touched[id] ? (back ? " receiving" : " reading") : "")
+                    + (folded(groups, id, open) ? " folded" : "");
             nodeViews.add(new GraphView.NodeView(id, node.name(), shortLabel(node.label()), node.label(), node.op().id(),
                     css, "translate(" + n(box.x()) + "," + n(box.y()) + ")", n(box.width()), n(box.height()),
                     n(box.width() / 2), value, replay.gradTextAt(id, s), "grad" + (grad == null ? "" : " " + grad.sign())));
@@ -94,20 +99,31 @@ public final class GraphViews {
             for (Replay.Send send : sends) if (send.edge() == e) label = send.label();
             Layout.Point end = route.points().get(route.points().size() - 1);
             edgeViews.add(new GraphView.EdgeView(e, route.from(), route.to(),
-                    "edge" + (lit ? (back ? " lit back" : " lit forward") : ""), path(route),
+                    "edge" + (lit ? (back ? " lit back" : " lit forward") : "")
+                            + (folded(groups, route.from(), open) && folded(groups, route.to(), open) ? " folded" : ""), path(route),
                     n(end.x() - 8), n(end.y() - 5), label));
         }
 
         List<GraphView.ClusterView> clusters = new ArrayList<>();
         for (Layout.Box c : layout.clusters()) {
-            clusters.add(new GraphView.ClusterView(c.id(), "", n(c.x()), n(c.y()), n(c.width()), n(c.height()),
-                    n(c.x() + 8), n(c.y() + 16)));
+            String label = groups.all().get(c.id()).label();
+            boolean shut = c.id() != open;
+            clusters.add(new GraphView.ClusterView(c.id(), label, n(c.x()), n(c.y()), n(c.width()), n(c.height()),
+                    n(c.x() + 8), n(c.y() + 18), shut ? "cover collapsed" : "cover", Boolean.toString(!shut),
+                    replay.walk().summaryAt(c.id(), s), n(c.x() + c.width() / 2), n(c.y() + c.height() / 2 + 8),
+                    n((label.length() + 2) * LABEL_ADVANCE + 12)));
         }
         String w = n(layout.width());
         String h = n(layout.height());
         // drawn larger than the layout's units: small graphs stay readable, CSS shrinks big ones to fit
         return new GraphView(n(layout.width() * SCALE), n(layout.height() * SCALE), "0 0 " + w + " " + h,
                 nodeViews, edgeViews, clusters);
+    }
+
+    /** A node inside a shut cluster is hidden under the cluster's cover. */
+    private static boolean folded(Clusters groups, int node, int open) {
+        int c = groups.of(node);
+        return c >= 0 && c != open;
     }
 
     private static String path(Layout.Route route) {

@@ -214,6 +214,9 @@ public final class LessonJson {
         for (double k : knobs) json.writeNumber(k);
         json.writeEndArray();
         json.writeStringField("query", query(knobs));
+        json.writeArrayFieldStart("knobText");
+        for (double k : knobs) json.writeString(Format.number(k));
+        json.writeEndArray();
         if (at != null) {
             json.writeNumberField("loss", at.loss());
             json.writeStringField("lossText", Format.number(at.loss()));

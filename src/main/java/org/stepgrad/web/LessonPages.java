@@ -221,7 +221,7 @@ public final class LessonPages {
         List<FitterView.Knob> sliders = new ArrayList<>();
         for (int i = 0; i < knobs.length; i++) {
             double g = at.gradient()[i];
-            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), org.stepgrad.model.Num.text(knobs[i]),
+            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), org.stepgrad.model.Num.text(knobs[i]), Format.number(knobs[i]),
                     org.stepgrad.model.Num.text(-range), org.stepgrad.model.Num.text(range), Format.number(g),
                     FitPlot.arrow(g), FitPlot.arrowClass(g)));
         }

@@ -20,6 +20,11 @@ public record LessonView(Assets assets, String id, String title, String summary,
         checkpoints = List.copyOf(checkpoints);
     }
 
+    /** The document title. */
+    public String pageTitle() {
+        return title + " · Stepgrad";
+    }
+
     /** An author's words shown at one step, in place of the automatic narration or after it. */
     public record NoteView(int step, boolean replace, Prose text, boolean shown) {
         public String cssClass() {

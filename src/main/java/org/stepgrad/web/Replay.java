@@ -32,9 +32,18 @@ public final class Replay {
     private final int[] valueStep;
     private final int[] edgeStart;
     private final List<List<GradEvent>> grads;
+    private final Clusters clusters;
+    private final ClusterWalk walk;
 
+    /** A replay without clusters: every node is drawn and stepped alike. */
     public Replay(Trace trace) {
+        this(trace, null);
+    }
+
+    /** @param nodeLine the source line of every node ({@code Traced.nodeLine()}), which groups them into clusters */
+    public Replay(Trace trace, int[] nodeLine) {
         this.trace = trace;
+        this.clusters = Clusters.of(trace, nodeLine);
         this.narrator = new Narrator(trace);
         int n = trace.nodes().size();
         valueStep = new int[n];
@@ -60,7 +69,13 @@ public final class Replay {
                 grads.get(c.input()).add(new GradEvent(at, gradText(c.gradAfter()), acc, sign(c.gradAfter())));
             }
         }
+        walk = new ClusterWalk(trace, clusters);
     }
+
+    public Clusters clusters() { return clusters; }
+
+    /** Which cluster each page step works in, and where "next point" and "previous point" go from it. */
+    public ClusterWalk walk() { return walk; }
 
     public Trace trace() { return trace; }
 

@@ -26,12 +26,14 @@ import org.stepgrad.web.Settings;
 /**
  * A lecture hall opening one link at once (a harness, not a timed test):
  * {@code mvn -B -q test-compile exec:exec@classroom}. 300 clients start together; each fetches
- * the page, every /static asset it references, and the JSON the page asks for, as a browser
- * would. Prints latency percentiles and counts every answer that is not 2xx/304. Loopback only;
+ * the page, every /static asset it references, and the replay JSON its stepper fetches, as a
+ * browser would (asking for gzip). Prints latency percentiles and counts every answer that is not 2xx/304. Loopback only;
  * bounded in count and time.
  */
 public final class ClassroomLoad {
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/static/[^\"]+)\"");
+    /** The JSON the stepper script fetches once the page has loaded. */
+    private static final Pattern REPLAY = Pattern.compile("data-replay=\"([^\"]+)\"");
 
     private ClassroomLoad() {
     }
@@ -72,8 +74,8 @@ public final class ClassroomLoad {
                     Matcher m = ASSET.matcher(html == null ? "" : html);
                     while (m.find()) assets.add(m.group(1).replace("&amp;", "&"));
                     for (String asset : assets) fetch(http, base + asset, latencies, failures, problems);
-                    String api = page.startsWith("/lessons/") ? "/api/lessons/" + page.substring(9).replaceFirst("\\?.*", "") : null;
-                    if (api != null) fetch(http, base + api, latencies, failures, problems);
+                    Matcher replay = REPLAY.matcher(html == null ? "" : html);
+                    if (replay.find()) fetch(http, base + replay.group(1).replace("&amp;", "&"), latencies, failures, problems);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -96,14 +98,19 @@ public final class ClassroomLoad {
                                 AtomicInteger failures, ConcurrentLinkedQueue<String> problems) {
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept-Encoding", "gzip") // as a browser asks, so compression is part of the cost
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+            }
             latencies.add((System.nanoTime() - t0) / 1e6);
             if (response.statusCode() >= 400) {
                 failures.incrementAndGet();
                 problems.add(response.statusCode() + " " + url);
             }
-            return response.body();
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
         } catch (Exception e) {
             failures.incrementAndGet();
             problems.add(e + " " + url);
