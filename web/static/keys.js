@@ -1,5 +1,6 @@
-// Keyboard stepping: ←/→, PageUp/PageDown (presentation clickers), Space, Home/End. Handled
-// keys never scroll the page; keys typed into the editor or a form field are left alone.
+// Keyboard stepping: ←/→, PageUp/PageDown (presentation clickers), Space, Home/End; where the
+// graph has clusters, ]/[ or N/Shift+N for the next/previous point and S to skip other points.
+// Handled keys never scroll the page; keys typed into the editor or a form field are left alone.
 
 const ACTIONS = {
   ArrowRight: 'next',
@@ -14,13 +15,18 @@ const ACTIONS = {
   '=': 'zoomIn',
   '-': 'zoomOut',
   0: 'fit',
+  ']': 'nextPoint',
+  '[': 'prevPoint',
+  n: 'nextPoint',
+  N: 'prevPoint',
+  s: 'skip',
 };
 
 export function wireKeys(handlers) {
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     const action = ACTIONS[event.key];
-    if (!action || typing(event.target)) return;
+    if (!action || !handlers[action] || typing(event.target)) return;
     event.preventDefault();
     handlers[action]();
   });

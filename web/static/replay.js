@@ -15,6 +15,36 @@ export class Replay {
     this.nodes = json.nodes;
     this.stepCount = json.stepCount;
     this.forwardSteps = json.forwardSteps;
+    this.clusters = json.clusters || [];
+    this.walk = json.walk || null;
+  }
+
+  /** The cluster the node of page step s sits in; -1 at step 0, for shared nodes, or without clusters. */
+  cluster(s) {
+    return this.walk ? this.walk.cluster[s] : -1;
+  }
+
+  /** The cluster open at page step s: its own, else the last one worked in. */
+  focus(s) {
+    return this.walk ? this.walk.focus[s] : -1;
+  }
+
+  nextPoint(s) {
+    return this.walk.next[s];
+  }
+
+  prevPoint(s) {
+    return this.walk.prev[s];
+  }
+
+  /** A shut cluster's one-line summary at step s. */
+  summary(c, s) {
+    let text = '';
+    for (const event of this.clusters[c].summaries) {
+      if (event.step > s) break;
+      text = event.text;
+    }
+    return text;
   }
 
   /** The trace step that page step s has just done; null at step 0. */

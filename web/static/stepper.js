@@ -6,6 +6,7 @@ import { createPainter } from './paint.js';
 import { createViewport } from './viewport.js';
 import { wireKeys } from './keys.js';
 import { createPresenter } from './presenter.js';
+import { createClusters } from './clusters.js';
 
 document.documentElement.classList.add('js');
 
@@ -22,6 +23,7 @@ async function start(root) {
   const painter = createPainter(root, replay);
   const viewport = createViewport(root);
   const presenter = createPresenter(root);
+  const clusters = createClusters(root, replay);
   const scrub = root.querySelector('input.scrub');
   const playButton = root.querySelector('[data-go="play"]');
   const speed = root.querySelector('[data-speed]');
@@ -39,8 +41,10 @@ async function start(root) {
   function target(how, s) {
     switch (how) {
       case 'start': return 0;
-      case 'prev': return s - 1;
-      case 'next': return s + 1;
+      case 'prev': return clusters.prev(s);
+      case 'next': return clusters.next(s);
+      case 'prev-point': return clusters.prevPoint(s);
+      case 'next-point': return clusters.nextPoint(s);
       case 'forward-end': return replay.forwardSteps;
       case 'end': return replay.stepCount;
       default: return s;
@@ -51,6 +55,7 @@ async function start(root) {
     step = clamp(s);
     const t0 = performance.now();
     painter.paint(step);
+    clusters.paint(step);
     root.dataset.step = String(step);
     scrub.value = String(step);
     const url = new URL(window.location.href);
@@ -74,7 +79,7 @@ async function start(root) {
     if (step >= replay.stepCount) go(0);
     timer = window.setInterval(() => {
       if (step >= replay.stepCount) pause();
-      else go(step + 1);
+      else go(clusters.next(step));
     }, Number(speed.value));
     playButton.textContent = '❚❚ Pause';
     playButton.setAttribute('aria-pressed', 'true');
@@ -135,8 +140,11 @@ async function start(root) {
   });
 
   wireKeys({
-    next: () => move(step + 1),
-    prev: () => move(step - 1),
+    next: () => move(clusters.next(step)),
+    prev: () => move(clusters.prev(step)),
+    nextPoint: clusters.any ? () => move(clusters.nextPoint(step)) : null,
+    prevPoint: clusters.any ? () => move(clusters.prevPoint(step)) : null,
+    skip: clusters.any ? clusters.toggleSkip : null,
     start: () => move(0),
     end: () => move(replay.stepCount),
     toggle,

@@ -92,7 +92,7 @@ export function createViewport(root) {
 
   let drag = null;
   svg.addEventListener('pointerdown', (event) => {
-    if (!root.classList.contains('zoomed') || event.target.closest('g.node')) return;
+    if (!root.classList.contains('zoomed') || event.target.closest('g.node, .cluster-toggle')) return;
     drag = { x: event.clientX, y: event.clientY, box: box.slice() };
     svg.setPointerCapture(event.pointerId);
   });

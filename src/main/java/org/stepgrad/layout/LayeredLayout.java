@@ -41,9 +41,9 @@ public final class LayeredLayout {
 
     public static Layout of(Shape shape) {
         ElkNode root = ElkGraphUtil.createGraph();
-        // ELK 0.10's hierarchical crossing minimisation fails (null pointers) when it also keeps model order
-        boolean keepOrder = shape.clusters().isEmpty();
-        configure(root, keepOrder);
+        // ELK 0.10's hierarchical crossing minimisation fails (null pointers, "bestSweep" in a 2-2-1 network)
+        // when cluster boxes keep model order too; the top level keeping it is enough to stack point 1 above point 2
+        configure(root, true);
         if (!shape.clusters().isEmpty()) {
             root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
         }
@@ -51,7 +51,7 @@ public final class LayeredLayout {
         Map<Integer, ElkNode> clusters = new HashMap<>();
         for (Shape.Cluster c : shape.clusters()) {
             ElkNode box = ElkGraphUtil.createNode(root);
-            configure(box, keepOrder);
+            configure(box, false);
             box.setProperty(CoreOptions.PADDING, new ElkPadding(26, 10, 10, 10)); // room for its label on top
             clusters.put(c.id(), box);
         }

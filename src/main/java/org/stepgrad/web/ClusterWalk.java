@@ -69,12 +69,12 @@ public final class ClusterWalk {
         return -1;
     }
 
-    /** "point 3 · 9 nodes", then "point 3 · r_3 = -1.3", then "… · ∂loss/∂r_3 = -0.22". */
+    /** "21 nodes", then "r_3 = -1.3", then "r_3 = -1.3 · ∂loss/∂r_3 = -0.22": the toggle beside it names the point. */
     private static List<Summary> summaries(Trace trace, Clusters.Cluster c, String of) {
         List<Summary> list = new ArrayList<>();
-        list.add(new Summary(0, c.label() + " · " + c.size() + " nodes"));
+        list.add(new Summary(0, c.size() + " nodes"));
         Node out = trace.node(c.output());
-        String value = c.label() + " · " + out.label() + " = " + Format.number(out.value());
+        String value = out.label() + " = " + Format.number(out.value());
         List<Step> steps = trace.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);

@@ -22,6 +22,9 @@ public final class Clusters {
 
     public static final Clusters NONE = new Clusters(new int[0], List.of());
 
+    /** Below this many nodes a graph fits on screen as it is: no clusters, so small lessons look as they always did. */
+    static final int MIN_NODES = 80;
+
     private final int[] clusterOf;
     private final List<Cluster> clusters;
 
@@ -30,9 +33,13 @@ public final class Clusters {
         this.clusters = List.copyOf(clusters);
     }
 
-    /** Groups a trace's nodes by the names on their lines; no groups unless two hold two nodes each. */
+    /** Groups a large trace's nodes by the names on their lines; no groups unless two hold two nodes each. */
     public static Clusters of(Trace trace, int[] nodeLine) {
-        if (trace == null || nodeLine == null) return NONE;
+        return of(trace, nodeLine, MIN_NODES);
+    }
+
+    static Clusters of(Trace trace, int[] nodeLine, int minNodes) {
+        if (trace == null || nodeLine == null || trace.nodes().size() < minNodes) return NONE;
         List<Node> nodes = trace.nodes();
         int n = nodes.size();
         String[] keyOf = new String[n];

@@ -31,10 +31,11 @@ public record GraphView(String width, String height, String viewBox, List<NodeVi
     /**
      * One cluster: its frame under the nodes, and above them the cover a collapsed cluster shows
      * (an opaque box with a one-line summary) and the toggle that opens or shuts it.
-     * {@code cssClass} is "cover" or "cover collapsed"; {@code expanded} is "true" or "false".
+     * {@code cssClass} is "cover" or "cover collapsed"; {@code expanded} is "true" or "false". The summary
+     * is printed twice: beside the toggle, and large in the middle of the cover, readable when zoomed out.
      */
     public record ClusterView(int id, String label, String x, String y, String width, String height, String labelX,
                               String labelY, String cssClass, String expanded, String summary, String summaryX,
-                              String summaryY, String toggleWidth) {
+                              String summaryY, String toggleWidth, String middleX, String middleY) {
     }
 }

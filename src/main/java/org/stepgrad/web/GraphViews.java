@@ -24,6 +24,7 @@ public final class GraphViews {
     static final double HEIGHT = 74;
     static final int MAX_LABEL = 28;
     static final double SCALE = 1.5;
+    static final double TOGGLE_ADVANCE = 9.2;  // 15px bold, a cluster's toggle
 
     private final LayoutCache layouts;
 
@@ -108,10 +109,11 @@ public final class GraphViews {
         for (Layout.Box c : layout.clusters()) {
             String label = groups.all().get(c.id()).label();
             boolean shut = c.id() != open;
+            double toggle = (label.length() + 2) * TOGGLE_ADVANCE + 14;
             clusters.add(new GraphView.ClusterView(c.id(), label, n(c.x()), n(c.y()), n(c.width()), n(c.height()),
-                    n(c.x() + 8), n(c.y() + 18), shut ? "cover collapsed" : "cover", Boolean.toString(!shut),
-                    replay.walk().summaryAt(c.id(), s), n(c.x() + c.width() / 2), n(c.y() + c.height() / 2 + 8),
-                    n((label.length() + 2) * LABEL_ADVANCE + 12)));
+                    n(c.x() + 8), n(c.y() + 19), shut ? "cover collapsed" : "cover", Boolean.toString(!shut),
+                    replay.walk().summaryAt(c.id(), s), n(c.x() + toggle + 12), n(c.y() + 19), n(toggle),
+                    n(c.x() + c.width() / 2), n(c.y() + c.height() / 2 + 14)));
         }
         String w = n(layout.width());
         String h = n(layout.height());

@@ -128,16 +128,16 @@ public final class LessonPages {
         Replay replay;
         String notice = null;
         if (atStart) {
-            replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace()));
+            replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
         } else {
             Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
             if (traced.ok()) {
                 replay = replays.get(id + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(knobs),
-                        s -> new Replay(traced.trace()));
+                        s -> new Replay(traced.trace(), traced.nodeLine()));
                 notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
                         + " (k = " + LessonJson.query(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
             } else {
-                replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace()));
+                replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
                 notice = "Those knobs give no finite loss, so this is the graph at the lesson's start.";
                 atStart = true;
                 kQuery = "";
@@ -197,7 +197,7 @@ public final class LessonPages {
         return new StepperView(new GraphView(g.width(), g.height(), g.viewBox(), nodes, g.edges(), g.clusters()),
                 s.summary(), s.step(), s.stepCount(), s.forwardSteps(), s.headline(), s.narration(), s.sends(), s.replayUrl(),
                 s.startHref(), s.prevHref(), s.nextHref(), s.forwardEndHref(), s.endHref(), s.formAction(), s.fields(),
-                s.phaseBox(), s.forwardWidth(), s.backwardX(), s.backwardWidth());
+                s.phaseBox(), s.forwardWidth(), s.backwardX(), s.backwardWidth(), s.points());
     }
 
     static int nodeId(Lesson lesson, String name) {
@@ -315,14 +315,14 @@ public final class LessonPages {
         String key = "replay\n" + lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + k;
         pages.get(key, x -> {
             if (k == null || lesson.model() == null) {
-                Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace()));
+                Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
                 return Cached.of(200, "application/json", ReplayJson.write(r));
             }
             double[] knobs = LessonController.knobs(k, lesson);
             Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
             if (!traced.ok()) throw ApiError.of(traced.error());
             Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(knobs),
-                    s -> new Replay(traced.trace()));
+                    s -> new Replay(traced.trace(), traced.nodeLine()));
             return Cached.of(200, "application/json", ReplayJson.write(r));
         }).send(ctx);
     }

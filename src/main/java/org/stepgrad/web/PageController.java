@@ -120,7 +120,7 @@ public final class PageController {
     }
 
     private Replay replay(String source, Tracer.Traced traced) {
-        return replays.get(source, s -> new Replay(traced.trace()));
+        return replays.get(source, s -> new Replay(traced.trace(), traced.nodeLine()));
     }
 
     static List<PlaygroundView.ExampleLink> examples(String current) {

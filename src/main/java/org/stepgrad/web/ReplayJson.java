@@ -19,6 +19,11 @@ import org.stepgrad.engine.Step;
  *  "steps": [{"phase": "backward", "node": 4, "headline": "Step 3 of 4 · backward pass", "text": "…",
  *             "sends": [{"edge": 2, "node": 3, "label": "+= 1·(-4)", "text": "∂f/∂q += …"}]}]}
  * </pre>
+ * A graph with clusters adds (indexed by cluster id, and by page step 0 … stepCount):
+ * <pre>
+ * "clusters": [{"id": 0, "label": "point 1", "nodes": [6, 7, …], "summaries": [{"step": 0, "text": "21 nodes"}, {"step": 15, "text": "r_1 = -1.3"}, …]}],
+ * "walk": {"cluster": [-1, 0, 0, …], "focus": [0, 0, …], "next": [1, 20, …], "prev": [0, 0, …]}
+ * </pre>
  */
 public final class ReplayJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -36,6 +41,7 @@ public final class ReplayJson {
             json.writeStringField("start", replay.narration(0));
             nodes(json, replay);
             steps(json, replay);
+            if (!replay.clusters().isEmpty()) clusters(json, replay);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +74,45 @@ public final class ReplayJson {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    private static void clusters(JsonGenerator json, Replay replay) throws IOException {
+        Clusters groups = replay.clusters();
+        ClusterWalk walk = replay.walk();
+        json.writeArrayFieldStart("clusters");
+        for (Clusters.Cluster c : groups.all()) {
+            json.writeStartObject();
+            json.writeNumberField("id", c.id());
+            json.writeStringField("label", c.label());
+            json.writeArrayFieldStart("nodes");
+            for (Node node : replay.trace().nodes()) if (groups.of(node.id()) == c.id()) json.writeNumber(node.id());
+            json.writeEndArray();
+            json.writeArrayFieldStart("summaries");
+            for (ClusterWalk.Summary e : walk.summaries(c.id())) {
+                json.writeStartObject();
+                json.writeNumberField("step", e.step());
+                json.writeStringField("text", e.text());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        int count = replay.stepCount();
+        json.writeObjectFieldStart("walk");
+        json.writeArrayFieldStart("cluster");
+        for (int s = 0; s <= count; s++) json.writeNumber(walk.cluster(s));
+        json.writeEndArray();
+        json.writeArrayFieldStart("focus");
+        for (int s = 0; s <= count; s++) json.writeNumber(walk.focus(s));
+        json.writeEndArray();
+        json.writeArrayFieldStart("next");
+        for (int s = 0; s <= count; s++) json.writeNumber(walk.next(s));
+        json.writeEndArray();
+        json.writeArrayFieldStart("prev");
+        for (int s = 0; s <= count; s++) json.writeNumber(walk.prev(s));
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void steps(JsonGenerator json, Replay replay) throws IOException {

@@ -29,6 +29,21 @@ public final class StepperViews {
                 replayUrl, hrefAt.apply(0), hrefAt.apply(Math.max(0, s - 1)), hrefAt.apply(Math.min(total, s + 1)),
                 hrefAt.apply(forward), hrefAt.apply(total), formAction, fields,
                 "0 0 " + Math.max(1, total) + " 1", Integer.toString(forward),
-                Integer.toString(forward), Integer.toString(total - forward));
+                Integer.toString(forward), Integer.toString(total - forward), points(replay, s, hrefAt));
+    }
+
+    private static StepperView.PointNav points(Replay replay, int s, IntFunction<String> hrefAt) {
+        if (replay.clusters().isEmpty()) return null;
+        ClusterWalk walk = replay.walk();
+        int prev = walk.prev(s);
+        int next = walk.next(s);
+        return new StepperView.PointNav(hrefAt.apply(prev), hrefAt.apply(next), "To " + where(replay, prev) + " ([)",
+                "To " + where(replay, next) + " (])", replay.clusters().all().get(walk.focus(s)).label());
+    }
+
+    /** "point 4's first step", or "step 120" where a jump lands outside every cluster. */
+    private static String where(Replay replay, int step) {
+        int c = replay.walk().cluster(step);
+        return c < 0 ? "step " + step : replay.clusters().all().get(c).label() + "'s first step";
     }
 }

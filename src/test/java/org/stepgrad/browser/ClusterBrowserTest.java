@@ -1,0 +1,186 @@
+package org.stepgrad.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.stepgrad.support.Browser;
+import org.stepgrad.support.TestServer;
+
+/**
+ * The Curve Fitter's graph in a real browser: shut points hide their nodes, "next point" jumps where
+ * the replay's step → cluster map says, skipping keeps →/← in one point, a toggle opens a point.
+ * Set -Dstepgrad.screenshots=DIR to also save screenshots mid-forward and mid-backward.
+ */
+class ClusterBrowserTest {
+    static final TestServer server = TestServer.start();
+    static final Browser browser = Browser.start();
+    static JsonNode walk;
+
+    @BeforeAll
+    static void replay() throws Exception {
+        walk = new ObjectMapper().readTree(server.get("/api/lessons/curve-fitter/replay").body()).get("walk");
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.stop();
+    }
+
+    static int cluster(int step) {
+        return walk.get("cluster").get(step).asInt();
+    }
+
+    /** The first page step working in cluster c (in the forward pass). */
+    static int firstStepOf(int c) {
+        for (int s = 0; s < walk.get("cluster").size(); s++) if (cluster(s) == c) return s;
+        throw new AssertionError("no step in cluster " + c);
+    }
+
+    @Test
+    void shut_points_hide_their_nodes_and_the_current_point_is_open() {
+        open(firstStepOf(2) + 2); // inside point 3
+        assertEquals(List.of(2), openClusters());
+        assertFalse(shown("r_5"), "point 5 is shut");
+        assertFalse(shown("x_1"), "point 1 is shut");
+        assertTrue(shown("x_3"));
+        assertTrue(shown("k0"), "shared knobs stay visible");
+        assertTrue(attr("g.cover[data-cluster-id='0'] .cluster-summary", "textContent").startsWith("r_1 = "), "point 1 is computed");
+        assertEquals("21 nodes", attr("g.cover[data-cluster-id='4'] .cluster-summary", "textContent"));
+    }
+
+    @Test
+    void next_point_jumps_to_the_first_step_of_the_next_point() {
+        open(firstStepOf(2) + 2);
+        click("[data-go='next-point']");
+        int s = step();
+        assertEquals(firstStepOf(3), s, "the first step of point 4");
+        assertEquals(3, cluster(s));
+        assertEquals(List.of(3), openClusters(), "point 4 opens, point 3 shuts");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("step=" + s));
+        press("]");
+        assertEquals(firstStepOf(4), step());
+        press("[");
+        press("[");
+        assertEquals(firstStepOf(2), step(), "two points back: point 3");
+        // the link itself says where it goes, for a middle click or no script
+        assertTrue(attr("[data-go='next-point']", "href").endsWith("step=" + walk.get("next").get(step()).asInt()));
+    }
+
+    @Test
+    void skipping_other_points_keeps_the_arrow_keys_in_the_open_point() {
+        open(firstStepOf(0) + 1);
+        click("input[data-skip]");
+        int stepCount = walk.get("cluster").size() - 1;
+        int last = step();
+        for (int i = 0; i < 60 && step() < stepCount; i++) {
+            press(Keys.ARROW_RIGHT);
+            int s = step();
+            assertTrue(s > last, "→ moves on");
+            assertTrue(cluster(s) == -1 || cluster(s) == 0, "step " + s + " is in point 1 or shared, not in " + cluster(s));
+            for (int skipped = last + 1; skipped < s; skipped++) assertTrue(cluster(skipped) > 0, "only other points are skipped");
+            last = s;
+        }
+        assertTrue(last > firstStepOf(11), "the walk went past every other point: " + last);
+        press(Keys.ARROW_LEFT);
+        assertTrue(cluster(step()) <= 0);
+        click("input[data-skip]");
+    }
+
+    @Test
+    void a_toggle_opens_a_shut_point_and_shuts_it_again() {
+        open(firstStepOf(0) + 1);
+        assertFalse(shown("r_7"));
+        WebElement toggle = browser.driver().findElement(By.cssSelector("g.cover[data-cluster-id='6'] .cluster-toggle"));
+        assertEquals("false", toggle.getAttribute("aria-expanded"));
+        // the toggle is far down the graph, outside the part on screen: click it as a pointer would
+        script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", toggle);
+        assertTrue(shown("r_7"), "point 7 opens");
+        assertTrue(shown("x_1"), "point 1, being worked in, stays open");
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        script("arguments[0].focus()", toggle);
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        assertFalse(shown("r_7"), "Enter shuts it again");
+        assertEquals(List.of(0), openClusters());
+    }
+
+    @Test
+    void screenshots_mid_forward_and_mid_backward() throws Exception {
+        String dir = System.getProperty("stepgrad.screenshots");
+        if (dir == null) return;
+        Files.createDirectories(Path.of(dir));
+        int forward = firstStepOf(3) + 6;
+        int backward = walk.get("cluster").size() - 1 - 60;
+        for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+            browser.size(size[0], size[1]);
+            for (int s : new int[] {forward, backward}) {
+                open(s);
+                script("document.querySelector('.stepper').scrollIntoView()");
+                String phase = s == forward ? "forward" : "backward";
+                browser.screenshot(Path.of(dir, "clusters-" + phase + "-" + size[0] + ".png"));
+            }
+        }
+        // zoomed out: the open point among its shut neighbours and their summaries
+        browser.size(1920, 1080);
+        open(backward);
+        for (int i = 0; i < 6; i++) click("[data-zoom='out']");
+        script("document.querySelector('.stepper').scrollIntoView()");
+        browser.screenshot(Path.of(dir, "clusters-overview-1920.png"));
+        browser.size(1280, 800);
+    }
+
+    private static void open(int step) {
+        browser.driver().get(server.url("/lessons/curve-fitter?step=" + step));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".stepper.ready")));
+    }
+
+    private static List<Integer> openClusters() {
+        return browser.driver().findElements(By.cssSelector("g.cover:not(.collapsed)")).stream()
+                .map(e -> Integer.parseInt(e.getAttribute("data-cluster-id"))).toList();
+    }
+
+    /** Whether a node is drawn (it may still be outside the part of the graph on screen). */
+    private static boolean shown(String name) {
+        return !"hidden".equals(browser.driver().findElement(By.cssSelector("g.node[data-node-name='" + name + "']"))
+                .getCssValue("visibility"));
+    }
+
+    private static Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(js, args);
+    }
+
+    private static void click(String css) {
+        browser.driver().findElement(By.cssSelector(css)).click();
+    }
+
+    private static void press(CharSequence key) {
+        browser.driver().findElement(By.cssSelector("body")).sendKeys(""); // keys go to the page, not a field
+        new Actions(browser.driver()).sendKeys(key).perform();
+    }
+
+    private static int step() {
+        return Integer.parseInt(attr(".stepper", "data-step"));
+    }
+
+    private static String attr(String css, String name) {
+        return browser.driver().findElement(By.cssSelector(css)).getAttribute(name);
+    }
+
+    private static String text(String css) {
+        return browser.driver().findElement(By.cssSelector(css)).getText();
+    }
+}

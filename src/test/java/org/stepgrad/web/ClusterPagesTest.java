@@ -1,0 +1,111 @@
+package org.stepgrad.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.stepgrad.bench.PolyFitProgram;
+import org.stepgrad.support.TestServer;
+
+/** Large graphs over HTTP: one cluster box per data point, the current one open, "next point" a real link. */
+class ClusterPagesTest {
+    static final TestServer server = TestServer.start();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern COVER = Pattern.compile("<g class=\"(cover(?: collapsed)?)\" data-cluster-id=\"(\\d+)\">");
+    static final Pattern TOGGLE = Pattern.compile("<text class=\"when-open\"[^>]*>▾ ([^<]*)</text>");
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static String page(String path) {
+        HttpResponse<String> r = server.get(path);
+        assertEquals(200, r.statusCode(), path);
+        return r.body();
+    }
+
+    static JsonNode json(String path) throws Exception {
+        HttpResponse<String> r = server.get(path);
+        assertEquals(200, r.statusCode(), path);
+        return JSON.readTree(r.body());
+    }
+
+    /** The ids of the clusters drawn open. */
+    static List<Integer> open(String html) {
+        List<Integer> open = new ArrayList<>();
+        Matcher m = COVER.matcher(html);
+        while (m.find()) if (m.group(1).equals("cover")) open.add(Integer.parseInt(m.group(2)));
+        return open;
+    }
+
+    @Test
+    void the_curve_fitter_draws_one_labelled_cluster_box_per_data_point() {
+        String html = page("/lessons/curve-fitter");
+        List<String> labels = new ArrayList<>();
+        Matcher m = TOGGLE.matcher(html);
+        while (m.find()) labels.add(m.group(1));
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) expected.add("point " + i);
+        assertEquals(expected, labels);
+        assertEquals(12, html.split("<g class=\"cluster\" data-cluster-id=").length - 1, "a frame per point");
+        assertEquals(List.of(0), open(html), "at the start only point 1 is open");
+        assertTrue(html.contains("class=\"cluster-summary\""));
+        assertTrue(html.contains("Next point ]"));
+    }
+
+    @Test
+    void the_server_rendered_step_opens_its_own_point_and_links_to_the_next() throws Exception {
+        JsonNode walk = json("/api/lessons/curve-fitter/replay").get("walk");
+        int step = -1;
+        for (int s = 0; s < walk.get("cluster").size(); s++) {
+            if (walk.get("cluster").get(s).asInt() == 4) { step = s + 3; break; }
+        }
+        String html = page("/lessons/curve-fitter?step=" + step);
+        assertEquals(List.of(4), open(html), "point 5 is open at step " + step);
+        int next = walk.get("next").get(step).asInt();
+        assertEquals(5, walk.get("cluster").get(next).asInt(), "next point is point 6");
+        assertTrue(html.contains("data-go=\"next-point\" href=\"/lessons/curve-fitter?step=" + next + "\""), html);
+        assertTrue(html.contains("title=\"To point 6&#39;s first step (])\""));
+        int inside = html.split("class=\"node [^\"]*folded").length - 1;
+        assertEquals(11 * 21, inside, "the nodes of the eleven shut points are folded");
+        assertTrue(html.contains(">r_2 = "), "a point already computed says its residual");
+    }
+
+    @Test
+    void the_replay_json_maps_every_step_to_its_cluster() throws Exception {
+        JsonNode replay = json("/api/lessons/curve-fitter/replay");
+        assertEquals(12, replay.get("clusters").size());
+        assertEquals("point 3", replay.get("clusters").get(2).get("label").asText());
+        int count = replay.get("stepCount").asInt();
+        for (String array : List.of("cluster", "focus", "next", "prev")) assertEquals(count + 1, replay.get("walk").get(array).size());
+        for (int s = 1; s <= count; s++) {
+            int node = replay.get("steps").get(s - 1).get("node").asInt();
+            int c = replay.get("walk").get("cluster").get(s).asInt();
+            boolean listed = false;
+            if (c >= 0) for (JsonNode n : replay.get("clusters").get(c).get("nodes")) listed |= n.asInt() == node;
+            assertTrue(c < 0 || listed, "step " + s + "'s node is in its cluster");
+        }
+    }
+
+    @Test
+    void a_playground_fit_is_clustered_and_a_small_program_is_not() throws Exception {
+        String fit = page("/playground?source=" + PageController.enc(PolyFitProgram.source(8)) + "&step=0");
+        assertEquals(8, COVER.matcher(fit).results().count());
+        String small = page("/lessons/chain-rule");
+        assertEquals(0, COVER.matcher(small).results().count());
+        assertFalse(small.contains("next-point"));
+        assertFalse(json("/api/lessons/chain-rule/replay").has("walk"));
+        String network = page("/lessons/network");
+        assertEquals(0, COVER.matcher(network).results().count(), "a 43-node network is small enough to draw whole");
+    }
+}
