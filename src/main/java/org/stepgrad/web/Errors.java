@@ -1,12 +1,7 @@
 package org.stepgrad.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +11,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Errors() {
     }
@@ -52,8 +46,7 @@ public final class Errors {
     }
 
     public static byte[] json(String message, int line, int column) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+        return Json.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("error", message);
             if (line > 0) {
@@ -61,9 +54,6 @@ public final class Errors {
                 json.writeNumberField("column", column);
             }
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 }

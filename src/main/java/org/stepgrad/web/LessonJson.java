@@ -1,10 +1,7 @@
 package org.stepgrad.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.stepgrad.lesson.Checkpoint;
 import org.stepgrad.lesson.Lesson;
@@ -20,27 +17,12 @@ import org.stepgrad.model.TrainingRun;
  * coordinate is computed here; the browser paints them.
  */
 public final class LessonJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private LessonJson() {
     }
 
-    interface Body {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    static byte[] bytes(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            body.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     public static byte[] list(List<Lesson> lessons) {
-        return bytes(json -> {
+        return Json.bytes(json -> {
             json.writeStartArray();
             for (Lesson l : lessons) {
                 json.writeStartObject();
@@ -55,7 +37,7 @@ public final class LessonJson {
     }
 
     public static byte[] lesson(Lesson lesson, String next) {
-        return bytes(json -> {
+        return Json.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("id", lesson.id());
             json.writeStringField("title", lesson.title());
@@ -169,7 +151,7 @@ public final class LessonJson {
     /** As above; with a scale, a run also carries "lessonPath", drawn on the lesson's loss plot from scale.from. */
     public static byte[] fit(PolynomialFit fit, double[] knobs, Evaluation at, TrainingRun run, Scale scale) {
         FitPlot plot = new FitPlot(fit.points());
-        return bytes(json -> {
+        return Json.bytes(json -> {
             json.writeStartObject();
             writeState(json, fit, plot, knobs, at);
             json.writeObjectFieldStart("plot");

@@ -1,13 +1,7 @@
 package org.stepgrad.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +15,6 @@ import org.stepgrad.lesson.Checkpoint;
 import org.stepgrad.lesson.Lesson;
 import org.stepgrad.lesson.LessonLibrary;
 import org.stepgrad.lesson.Narration;
-import org.stepgrad.lesson.Prose;
 import org.stepgrad.lesson.Training;
 import org.stepgrad.model.Evaluation;
 import org.stepgrad.model.ModelError;
@@ -33,21 +26,14 @@ import org.stepgrad.model.TrainingRun;
  * and the replay JSON a lesson's stepper fetches. Each page is a function of its URL.
  */
 public final class LessonPages {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final LessonLibrary library;
     private final TraceService traces;
     private final Templates templates;
     private final Assets assets;
     private final StepperViews steppers;
-    private final Cache<String, Replay> replays = Caffeine.newBuilder()
-            .maximumWeight(200_000)
-            .weigher((String s, Replay r) -> r.trace().nodes().size() + 1)
-            .build();
-    private final Cache<String, Cached> pages = Caffeine.newBuilder()
-            .maximumWeight(64L << 20)
-            .weigher((String key, Cached c) -> c.body().length + key.length())
-            .build();
+    private final Cache<String, Replay> replays = Caches.replays();
+    private final Cache<String, Cached> pages = Caches.pages();
 
     public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
         this.library = library;
@@ -268,19 +254,16 @@ public final class LessonPages {
         if (answer == null || answer.isBlank()) throw new ApiError(400, "add your answer as ?answer=…");
         Checkpoint c = lesson.checkpoints().get(index);
         Verdict verdict = Verdict.of(c, answer);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        byte[] body = Json.bytes(json -> {
             json.writeStartObject();
             json.writeBooleanField("right", verdict.right());
             json.writeStringField("verdict", verdict.text());
             json.writeStringField("answerText", Format.number(c.answer()));
             ProseJson.write(json, "explanation", c.explanation());
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         ctx.header("Cache-Control", "no-store");
-        ctx.status(200).contentType("application/json").result(out.toByteArray());
+        ctx.status(200).contentType("application/json").result(body);
     }
 
     /** A checked answer: right or not, and the sentence that says so. */

@@ -1,11 +1,6 @@
 package org.stepgrad.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Matcher;
@@ -18,7 +13,6 @@ import org.stepgrad.lesson.LessonLibrary;
  * step by pasting its link: the answer is an iframe of the matching {@code /embed/…} page.
  */
 public final class OembedController {
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final Pattern LESSON = Pattern.compile("/(?:lessons|embed)/([a-z0-9][a-z0-9-]{0,63})");
     private static final Pattern STEP = Pattern.compile("(?:^|&)step=(\\d{1,6})(?:&|$)");
     private static final int WIDTH = 800;
@@ -91,8 +85,7 @@ public final class OembedController {
     }
 
     private static byte[] json(String title, String origin, String html, int width, int height) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+        return Json.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("version", "1.0");
             json.writeStringField("type", "rich");
@@ -103,9 +96,6 @@ public final class OembedController {
             json.writeNumberField("width", width);
             json.writeNumberField("height", height);
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 }

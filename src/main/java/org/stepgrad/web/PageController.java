@@ -1,7 +1,6 @@
 package org.stepgrad.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,10 @@ import java.util.function.IntFunction;
 import org.stepgrad.expr.Tracer;
 
 /**
- * The HTML pages: the index, the playground and its embed, and the replay JSON their stepper
+ * The playground pages: the playground and its embed, and the replay JSON their stepper
  * fetches. Every page is a function of its URL, cached as bytes with an ETag.
  */
 public final class PageController {
-    /** Beyond this many nodes a graph is not drawn: laying it out would take seconds. */
     /** Above these, ELK takes seconds per layout (measured: 1,205 nodes ≈ 2 s, cost 20,000 ≈ 0.7 s warm). */
     static final int MAX_DRAWN = 1_200;
     static final long MAX_DRAWING_COST = 20_000;
@@ -25,26 +23,14 @@ public final class PageController {
     private final Templates templates;
     private final Assets assets;
     private final StepperViews steppers;
-    private final Cache<String, Replay> replays = Caffeine.newBuilder()
-            .maximumWeight(200_000)
-            .weigher((String s, Replay r) -> r.trace().nodes().size() + 1)
-            .build();
-    private final Cache<String, Cached> pages = Caffeine.newBuilder()
-            .maximumWeight(64L << 20)
-            .weigher((String key, Cached c) -> c.body().length + key.length())
-            .build();
+    private final Cache<String, Replay> replays = Caches.replays();
+    private final Cache<String, Cached> pages = Caches.pages();
 
     public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
         this.traces = traces;
         this.templates = templates;
         this.assets = assets;
         this.steppers = steppers;
-    }
-
-    /** GET / */
-    public void index(Context ctx) {
-        pages.get("/", k -> html(templates.render("index", Map.of("assets", assets, "examples", examples(null)))))
-                .send(ctx);
     }
 
     /** GET /playground?source=…&step=N (&last=… keeps the graph while the edit has a fault). */

@@ -1,10 +1,7 @@
 package org.stepgrad.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Step;
 
@@ -26,14 +23,11 @@ import org.stepgrad.engine.Step;
  * </pre>
  */
 public final class ReplayJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private ReplayJson() {
     }
 
     public static byte[] write(Replay replay) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(200 * replay.trace().nodes().size() + 256);
-        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+        return Json.bytes(200 * replay.trace().nodes().size(), json -> {
             json.writeStartObject();
             json.writeNumberField("stepCount", replay.stepCount());
             json.writeNumberField("forwardSteps", replay.forwardSteps());
@@ -43,10 +37,7 @@ public final class ReplayJson {
             steps(json, replay);
             if (!replay.clusters().isEmpty()) clusters(json, replay);
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     private static void nodes(JsonGenerator json, Replay replay) throws IOException {

@@ -1,11 +1,7 @@
 package org.stepgrad.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.stepgrad.engine.Contribution;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Step;
@@ -17,20 +13,15 @@ import org.stepgrad.engine.Trace;
  * only prints what it is given.
  */
 public final class TraceJson {
-    // Schubfach double formatting: a trace writes six numbers per contribution
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-
     private TraceJson() {
     }
 
     public static byte[] write(Trace trace, int[] nodeLine) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(700 * trace.nodes().size() + 256);
-        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
-            write(json, trace, nodeLine);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Json.bytes(700 * trace.nodes().size(), json -> {
+            json.writeStartObject();
+            writeFields(json, trace, nodeLine);
+            json.writeEndObject();
+        });
     }
 
     /** Writes the trace object's fields into an object the caller has opened. */
@@ -79,11 +70,5 @@ public final class TraceJson {
             json.writeEndObject();
         }
         json.writeEndArray();
-    }
-
-    private static void write(JsonGenerator json, Trace trace, int[] nodeLine) throws IOException {
-        json.writeStartObject();
-        writeFields(json, trace, nodeLine);
-        json.writeEndObject();
     }
 }
