@@ -91,6 +91,17 @@ def main():
     from micrograd.engine import Value
 
     text = source(args.points)
+    # Stepgrad: a few warm-up requests (the JIT compiles the hot paths), then the timed ones
+    for i in range(5):
+        post(args.url, f"# warm-up {i} {time.time_ns()}\n" + text)
+    times = []
+    for i in range(args.runs):
+        fresh = f"# run {i} {time.time_ns()}\n" + text  # a new text: the server's cache cannot answer
+        start = time.perf_counter()
+        body = post(args.url, fresh)
+        times.append(time.perf_counter() - start)
+    sg_times = times
+
     micrograd_run(Value, args.points)  # warm-up: imports, allocator
     times = []
     for _ in range(args.runs):
@@ -102,17 +113,9 @@ def main():
           f"forward+backward+json.dumps median {mg * 1000:.1f} ms over {args.runs} runs "
           f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})")
 
-    # Stepgrad: a few warm-up requests (the JIT compiles the hot paths), then the timed ones
-    for i in range(5):
-        post(args.url, f"# warm-up {i} {time.time_ns()}\n" + text)
-    times = []
-    for i in range(args.runs):
-        fresh = f"# run {i} {time.time_ns()}\n" + text  # a new text: the server's cache cannot answer
-        start = time.perf_counter()
-        body = post(args.url, fresh)
-        times.append(time.perf_counter() - start)
     trace = json.loads(body)
     loss_node = trace["nodes"][trace["output"]]
+    times = sg_times
     sg = statistics.median(times)
     print(f"Stepgrad   N={args.points}: {len(trace['nodes'])} nodes, loss {loss_node['value']:.6f}, JSON {len(body)} bytes, "
           f"POST /api/trace end to end median {sg * 1000:.1f} ms over {args.runs} runs "

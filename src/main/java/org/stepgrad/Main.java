@@ -3,6 +3,7 @@ package org.stepgrad;
 import java.nio.file.Path;
 import org.stepgrad.web.App;
 import org.stepgrad.web.Settings;
+import org.stepgrad.web.Warmup;
 
 /** Starts Stepgrad: PORT (default 7070) and LESSONS_DIR (default: the lessons inside the jar). */
 public final class Main {
@@ -14,5 +15,6 @@ public final class Main {
         String lessons = System.getenv("LESSONS_DIR");
         Settings settings = new Settings(lessons == null || lessons.isBlank() ? null : Path.of(lessons));
         App.create(settings).start(Integer.parseInt(port.trim()));
+        Warmup.inBackground();
     }
 }

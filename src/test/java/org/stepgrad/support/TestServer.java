@@ -35,6 +35,11 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port() + path;
     }
 
+    /** The client itself, for requests that need other body handlers. */
+    public HttpClient http() {
+        return http;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
