@@ -28,6 +28,8 @@ public final class App {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
             config.http.generateEtags = false; // ours come from content, the same on every instance
+            // cached bodies carry their own gzip form (Cached); everything else is small
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024)); // long permalinks
             config.routes.before(Headers::apply);

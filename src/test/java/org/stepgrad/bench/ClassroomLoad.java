@@ -41,7 +41,7 @@ public final class ClassroomLoad {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         List<String> pages = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
-                : List.of("/lessons/chain-rule?step=4", "/playground?source=x+%3D+-2%0Ay+%3D+5%0Az+%3D+-4%0Aq+%3D+x+%2B+y%0Af+%3D+q+*+z&step=3");
+                : List.of("/lessons/chain-rule?step=4", "/lessons/curve-fitter?step=40", "/playground?source=x+%3D+-2%0Ay+%3D+5%0Az+%3D+-4%0Aq+%3D+x+%2B+y%0Af+%3D+q+*+z&step=3");
         Javalin app = App.create(Settings.defaults()).start("127.0.0.1", 0);
         try {
             String base = "http://127.0.0.1:" + app.port();
