@@ -117,13 +117,19 @@ public final class LessonController {
             try {
                 k[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new ApiError(400, "k's value " + (i + 1) + " is not a number");
+                throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
+                        + " in k) is not a number: '" + clip(parts[i].trim()) + "'");
             }
             if (!Double.isFinite(k[i]) || Math.abs(k[i]) > 1000) {
-                throw new ApiError(400, "k's value " + (i + 1) + " must be a number between -1000 and 1000");
+                throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
+                        + " in k) must be between -1000 and 1000");
             }
         }
         return k;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 
     private static int integer(String param, String name, int min, int max) {

@@ -95,6 +95,9 @@ class LessonApiTest {
     void bad_requests_are_answered_with_a_sentence() throws Exception {
         assertTrue(json(server, "/api/lessons/curve-fitter/fit?k=1,2", 400).get("error").asText().contains("6 numbers"));
         assertTrue(json(server, "/api/lessons/curve-fitter/fit?k=a,0,0,0,0,0", 400).get("error").asText().contains("not a number"));
+        assertTrue(json(server, "/api/lessons/curve-fitter/fit?k=0,0,x,0,0,0", 400).get("error").asText()
+                .startsWith("the value for k2 (number 3 in k) is not a number"), "names the knob");
+        assertTrue(json(server, "/api/lessons/curve-fitter/fit?k=0,1e999,0,0,0,0", 400).get("error").asText().contains("k1"));
         assertTrue(json(server, "/api/lessons/curve-fitter/fit?steps=99999", 400).get("error").asText().contains("steps"));
         assertTrue(json(server, "/api/lessons/curve-fitter/fit?rate=-1", 400).get("error").asText().contains("rate"));
         json(server, "/api/lessons/no-such-lesson", 404);
