@@ -31,6 +31,7 @@ public final class LessonLibrary {
     private final Path dir;
     private final Map<String, Loaded> loaded = new HashMap<>(); // by file name
     private volatile Catalog catalog;
+    private boolean folderUnreadable; // guarded by scan's callers: open() and synchronized current()
 
     private LessonLibrary(Path dir) {
         this.dir = dir;
@@ -78,9 +79,12 @@ public final class LessonLibrary {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
             for (Path p : stream) files.put(p.getFileName().toString(), p);
         } catch (IOException e) {
-            LOG.warn("{}: the lessons folder cannot be read: {}", dir, e.toString());
+            // every request rescans: say it once, not once a request, until the folder comes back
+            if (!folderUnreadable) LOG.warn("{}: the lessons folder cannot be read: {}", dir, e.toString());
+            folderUnreadable = true;
             return new Catalog(List.of(), List.of(new LessonProblem(dir.toString(), 1, 1, "the lessons folder cannot be read")));
         }
+        folderUnreadable = false;
         loaded.keySet().retainAll(files.keySet());
         List<Lesson> lessons = new ArrayList<>();
         List<LessonProblem> problems = new ArrayList<>();
