@@ -1,6 +1,6 @@
 // Presenter mode for projectors: large type, high contrast, chrome hidden, full screen.
 
-export function createPresenter(root) {
+export function createPresenter(root, onChange = () => {}) {
   const button = root.querySelector('[data-present]');
   const html = document.documentElement;
 
@@ -8,6 +8,7 @@ export function createPresenter(root) {
     html.classList.toggle('presenter', on);
     button.setAttribute('aria-pressed', String(on));
     button.textContent = on ? 'Exit presenter' : 'Present';
+    onChange(on);
   }
 
   function toggle() {

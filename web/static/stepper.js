@@ -22,7 +22,7 @@ async function start(root) {
   const replay = await loadReplay(root.dataset.replay);
   const painter = createPainter(root, replay);
   const viewport = createViewport(root);
-  const presenter = createPresenter(root);
+  const presenter = createPresenter(root, viewport.present);
   const clusters = createClusters(root, replay);
   const scrub = root.querySelector('input.scrub');
   const playButton = root.querySelector('[data-go="play"]');

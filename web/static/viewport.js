@@ -10,6 +10,7 @@
 const STEP = 1.25;
 const READABLE = 0.6; // below this scale the node texts are too small to read
 const OPEN_AT = 0.9;  // the scale a large graph opens at
+const PRESENT_AT = 1.5; // in presenter mode: readable from the back of a lecture hall
 const MAX_SCALE = 3;
 
 export function createViewport(root) {
@@ -53,6 +54,8 @@ export function createViewport(root) {
     zoomOut: () => view.zoom(1 / STEP),
     fit: () => view.fit(),
     reveal: (g) => { if (g) view.reveal(g); },
+    /** Presenter mode on or off: a large graph is drawn bigger (a fitted one already fills the screen). */
+    present: (on) => { if (view.present) view.present(on); },
   };
 }
 
@@ -167,6 +170,14 @@ function scrolling(root, svg, stage, base) {
     },
     fit() {
       setScale(fitScale());
+    },
+    present(on) {
+      // after the presenter styles have resized the stage, keep the current node in view
+      requestAnimationFrame(() => {
+        setScale(on ? PRESENT_AT : OPEN_AT);
+        const current = root.querySelector('g.node.current');
+        if (current) this.reveal(current);
+      });
     },
     panBy(dx, dy) {
       stage.scrollBy(-dx, -dy);
