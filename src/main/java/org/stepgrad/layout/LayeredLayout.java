@@ -97,6 +97,7 @@ public final class LayeredLayout {
         // inputs keep the order they were written in, so x sits above y as in the source
         graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
                 keepOrder ? OrderingStrategy.NODES_AND_EDGES : OrderingStrategy.NONE);
+        graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, keepOrder);
         graph.setProperty(CoreOptions.RANDOM_SEED, 1);
         // one crossing-minimisation run instead of seven: a 500-node graph with long input edges lays out in
         // well under a second instead of tens, and small graphs look the same

@@ -87,6 +87,8 @@ class ClusterLayoutTest {
         }
         // within a point, its x input sits above its y input, as written
         for (int i = 1; i <= 12; i++) assertTrue(box(t, layout, "x_" + i).y() < box(t, layout, "y_" + i).y(), "point " + i);
+        // the knobs line up k0 … k5 down the left side, as written
+        for (int k = 1; k < 6; k++) assertTrue(box(t, layout, "k" + (k - 1)).y() < box(t, layout, "k" + k).y(), "k" + (k - 1) + " above k" + k);
         assertEquals(layout, LayeredLayout.of(shape));
     }
 
