@@ -22,3 +22,12 @@ export function markDone(id) {
     // storage full or off: progress is a nicety
   }
 }
+
+/** Forgets every finished lesson, for a shared classroom computer or a fresh start. */
+export function forgetProgress() {
+  try {
+    window.localStorage.removeItem(KEY);
+  } catch {
+    // storage off: there was nothing kept
+  }
+}

@@ -136,6 +136,15 @@ class LessonBrowserTest {
                 .map(li -> li.getAttribute("data-lesson-id")).toList());
         assertTrue(text(".progress-line").startsWith("1 of " + lessons.size()));
         assertTrue(browser.driver().findElement(By.cssSelector("a[href='/playground']")).isDisplayed());
+
+        // a shared classroom computer can be handed on clean
+        browser.driver().findElement(By.cssSelector("button.forget-progress")).click();
+        assertTrue(browser.driver().findElements(By.cssSelector("ol.lessons li.done")).isEmpty());
+        assertTrue(text(".progress-line").startsWith("Step a lesson to its end"));
+        assertFalse(browser.driver().findElement(By.cssSelector("button.forget-progress")).isDisplayed());
+        browser.driver().navigate().refresh();
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".progress-line")).isDisplayed());
+        assertTrue(browser.driver().findElements(By.cssSelector("ol.lessons li.done")).isEmpty(), "forgotten for good");
     }
 
     private static void openFitter() {
