@@ -42,6 +42,7 @@ public final class App {
             });
 
             config.routes.post("/api/trace", api::trace);
+            config.routes.post("/api/check", api::check);
             config.routes.get("/api/replay", pages::replayJson);
             config.routes.get("/", course::index);
             config.routes.get("/playground", pages::playground);

@@ -164,6 +164,21 @@ class StepperBrowserTest {
         assertEquals("y = (x + 1", browser.driver().findElement(By.id("source")).getAttribute("value").split("\n")[1]);
     }
 
+    @Test
+    void the_editor_says_what_is_wrong_while_the_learner_types() {
+        open(CIRCUIT, null);
+        WebElement editor = browser.driver().findElement(By.id("source"));
+        editor.sendKeys("\ng = f * w");
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".source-error.live")).isDisplayed());
+        assertEquals("Line 6, column 9", text(".source-error.live .place"));
+        assertEquals("g = f * w", text(".source-error.live .source-line"));
+        assertEquals("        ^", text(".source-error.live .caret"));
+        assertTrue(text(".source-error.live .message").startsWith("unknown name 'w'"), text(".source-error.live .message"));
+        editor.sendKeys(Keys.BACK_SPACE, "2");
+        browser.waiting().until(d -> !d.findElement(By.cssSelector(".source-error.live")).isDisplayed());
+        assertEquals("= -2", value("x"), "checking does not touch the graph on screen");
+    }
+
     /**
      * Reports (does not assert) the time per step on a 485-node graph: the key handler, the paint
      * and the style and layout pass it causes, measured with performance.now in the page.

@@ -150,4 +150,24 @@ class TraceApiTest {
         byte[] unpacked = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes();
         assertTrue(java.util.Arrays.equals(plain.body(), unpacked), "the compressed answer holds the same bytes");
     }
+
+    @Test
+    void checking_a_program_answers_ok_or_the_fault_with_its_line_and_caret() throws Exception {
+        HttpResponse<String> good = server.post("/api/check", JsonBody.source("x = 2\ny = x * x"));
+        assertEquals(200, good.statusCode());
+        JsonNode ok = PublishedExamplesTest.read(good.body());
+        assertTrue(ok.get("ok").asBoolean());
+        assertEquals(2, ok.get("nodes").asInt(), "x and x * x");
+
+        HttpResponse<String> bad = server.post("/api/check", JsonBody.source("x = 2\ny = (x + 1"));
+        assertEquals(200, bad.statusCode(), "the check succeeded; its answer is that the program has a fault");
+        JsonNode fault = PublishedExamplesTest.read(bad.body());
+        assertFalse(fault.get("ok").asBoolean());
+        assertEquals("Line 2, column 11", fault.get("place").asText());
+        assertEquals("y = (x + 1", fault.get("line").asText());
+        assertEquals("          ^", fault.get("caret").asText());
+        assertEquals("expected ')' after expression, but found the end of the line", fault.get("message").asText());
+
+        assertEquals(400, server.post("/api/check", "not json").statusCode());
+    }
 }
