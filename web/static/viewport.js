@@ -12,13 +12,16 @@ const READABLE = 0.6; // below this scale the node texts are too small to read
 const OPEN_AT = 0.9;  // the scale a large graph opens at
 const PRESENT_AT = 1.5; // in presenter mode: readable from the back of a lecture hall
 const MAX_SCALE = 3;
+const FEW = 30;       // graphs up to this many nodes are always shown whole
 
 export function createViewport(root) {
   const svg = root.querySelector('svg.graph');
   const stage = svg.parentElement;
   const base = svg.getAttribute('data-view-box').split(' ').map(Number);
   const fitted = Math.min(svg.clientWidth / base[2], (svg.clientHeight || Infinity) / base[3]);
-  const view = fitted > 0 && fitted < READABLE ? scrolling(root, svg, stage, base) : boxed(root, svg, base);
+  // a handful of boxes reads better whole, even small (a lesson in a narrow iframe), than scrolled
+  const many = svg.querySelectorAll('g.node').length > FEW;
+  const view = many && fitted > 0 && fitted < READABLE ? scrolling(root, svg, stage, base) : boxed(root, svg, base);
 
   for (const button of root.querySelectorAll('[data-zoom]')) {
     button.addEventListener('click', () => {
