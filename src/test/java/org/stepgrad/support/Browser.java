@@ -45,6 +45,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                     "--force-device-scale-factor=1", "--user-data-dir=" + profile);
+            // keep the console, so tests can fail on script errors and CSP violations
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             if (!javascript) {
                 options.setExperimentalOption("prefs",
                         java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
@@ -62,6 +66,14 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The console messages at SEVERE level since the last call: script errors, CSP refusals, failed loads. */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .toList();
     }
 
     public ChromeDriver driver() {
