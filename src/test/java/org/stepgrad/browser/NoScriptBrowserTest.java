@@ -1,0 +1,73 @@
+package org.stepgrad.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.stepgrad.support.Browser;
+import org.stepgrad.support.TestServer;
+
+/**
+ * With JavaScript off, a lesson still steps: every control is a link to the next URL, the server
+ * renders the step it names, and a checkpoint is an ordinary form the server answers.
+ */
+class NoScriptBrowserTest {
+    static final TestServer server = TestServer.start();
+    static final Browser browser = Browser.start(false);
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.stop();
+    }
+
+    static String text(String css) {
+        return browser.driver().findElement(By.cssSelector(css)).getText().trim();
+    }
+
+    static String node(String name, String cls) {
+        return browser.driver().findElement(By.cssSelector("g.node[data-node-name='" + name + "'] text." + cls))
+                .getAttribute("textContent").trim();
+    }
+
+    @Test
+    void links_step_a_lesson_and_the_server_answers_a_checkpoint() {
+        browser.driver().get(server.url("/lessons/chain-rule"));
+        assertEquals("", node("q", "value"), "q is not computed at step 0");
+        browser.driver().findElement(By.cssSelector("a[data-go=next]")).click();
+        assertTrue(browser.driver().getCurrentUrl().endsWith("step=1"));
+        assertEquals("= 3", node("q", "value"));
+        assertTrue(text(".narration").contains("q = x + y = -2 + 5 = 3"), text(".narration"));
+
+        browser.driver().findElement(By.cssSelector("a[data-go=forward-end]")).click();
+        assertEquals("= -16", node("f", "value"));
+        browser.driver().findElement(By.cssSelector("a[data-go=next]")).click(); // f sends its gradient back
+        browser.driver().findElement(By.cssSelector("a[data-go=next]")).click(); // p sends q and z theirs: the checkpoint
+        WebElement form = browser.driver().findElement(By.cssSelector("form.checkpoint:not([hidden])"));
+        assertFalse(browser.driver().findElement(By.cssSelector("g.node[data-node-name='q'] text.grad")).isDisplayed(),
+                "the asked gradient is hidden until answered");
+
+        form.findElement(By.name("answer")).sendKeys("3");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement wrong = browser.driver().findElement(By.cssSelector("form.checkpoint.wrong"));
+        assertFalse(wrong.findElement(By.cssSelector(".verdict-text")).getText().isBlank());
+
+        WebElement again = browser.driver().findElement(By.cssSelector("form.checkpoint.wrong"));
+        again.findElement(By.name("answer")).clear();
+        again.findElement(By.name("answer")).sendKeys("-4");
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement right = browser.driver().findElement(By.cssSelector("form.checkpoint.right"));
+        assertTrue(right.findElement(By.cssSelector(".explanation")).getText().contains("Multiply swaps"));
+        assertEquals("grad -4", node("q", "grad"));
+        assertTrue(browser.driver().findElement(By.cssSelector("g.node[data-node-name='q'] text.grad")).isDisplayed(),
+                "answered: the gradient shows");
+
+        browser.driver().findElement(By.cssSelector("a[data-go=end]")).click();
+        assertEquals("grad -4", node("x", "grad"));
+        assertTrue(node("z", "grad").endsWith("4"), node("z", "grad"));
+    }
+}
