@@ -29,6 +29,7 @@ export function createClusters(root, replay) {
   const opened = new Set(); // opened by the learner
   const shut = new Set();   // shut by the learner while working in it
   let skip = false;
+  let wantSkip = new URL(window.location.href).searchParams.get('skip') === '1'; // a shared link keeps the mode
   let locked = -1;          // the point "skip other points" keeps to
   let step = 0;
   let lastFocus = -1;
@@ -62,6 +63,12 @@ export function createClusters(root, replay) {
 
   function paint(s) {
     step = s;
+    if (wantSkip) {
+      wantSkip = false;
+      skip = count > 0;
+      locked = replay.focus(s);
+      if (skipBox) skipBox.checked = skip;
+    }
     if (skip && replay.cluster(s) >= 0) locked = replay.cluster(s);
     const f = focus(s);
     if (f !== lastFocus) shut.clear(); // closing the point you work in lasts until you move on
@@ -114,6 +121,10 @@ export function createClusters(root, replay) {
     skip = on && count > 0;
     locked = replay.focus(step);
     if (skipBox) skipBox.checked = skip;
+    const url = new URL(window.location.href);
+    if (skip) url.searchParams.set('skip', '1');
+    else url.searchParams.delete('skip');
+    window.history.replaceState(window.history.state, '', url);
     paint(step);
   }
   if (skipBox) skipBox.addEventListener('change', () => setSkip(skipBox.checked));

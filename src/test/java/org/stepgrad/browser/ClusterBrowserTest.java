@@ -98,7 +98,18 @@ class ClusterBrowserTest {
         assertTrue(last > firstStepOf(11), "the walk went past every other point: " + last);
         press(Keys.ARROW_LEFT);
         assertTrue(cluster(step()) <= 0);
+        assertTrue(browser.driver().getCurrentUrl().contains("skip=1"), "the link keeps the mode");
+
+        // opening that link again restores skipping: → still stays out of the other points
+        browser.driver().navigate().refresh();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".stepper.ready")));
+        assertTrue(browser.driver().findElement(By.cssSelector("input[data-skip]")).isSelected());
+        int before = step();
+        press(Keys.ARROW_RIGHT);
+        for (int skipped = before + 1; skipped < step(); skipped++) assertTrue(cluster(skipped) > 0, "only other points are skipped");
+
         click("input[data-skip]");
+        assertFalse(browser.driver().getCurrentUrl().contains("skip="), "turning it off leaves the link plain");
     }
 
     @Test
