@@ -32,6 +32,11 @@ public final class Cached {
         return new Cached(status, contentType, body, Etag.of(body));
     }
 
+    /** A rendered page. */
+    public static Cached html(int status, String page) {
+        return of(status, "text/html; charset=utf-8", page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public int status() { return status; }
 
     public String contentType() { return contentType; }

@@ -2,7 +2,6 @@ package org.stepgrad.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ public final class LessonPages {
             course.add(new CourseEntry(l.id(), course.size() + 1, l.title(), l.summary(), "/lessons/" + l.id()));
         }
         String key = "index\n" + identity(catalog.lessons());
-        pages.get(key, k -> html(200, templates.render("index", Map.of("assets", assets,
+        pages.get(key, k -> Cached.html(200, templates.render("index", Map.of("assets", assets,
                 "examples", PageController.examples(null), "course", course)))).send(ctx);
     }
 
@@ -77,13 +76,13 @@ public final class LessonPages {
             return;
         }
         Lesson lesson = found.get();
-        int step = step(ctx.queryParam("step"));
+        int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         String answer = ctx.queryParam("answer");
-        int asked = step(ctx.queryParam("checkpoint"));
-        int it = ctx.queryParam("it") == null ? -1 : step(ctx.queryParam("it"));
+        int asked = StepperViews.stepParam(ctx.queryParam("checkpoint"));
+        int it = ctx.queryParam("it") == null ? -1 : StepperViews.stepParam(ctx.queryParam("it"));
         String fk = ctx.queryParam("knobs"); // the Curve Fitter's own knobs and iteration
-        int fit = ctx.queryParam("iteration") == null ? -1 : step(ctx.queryParam("iteration"));
+        int fit = ctx.queryParam("iteration") == null ? -1 : StepperViews.stepParam(ctx.queryParam("iteration"));
         String key = template + "\n" + lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + identity(catalog.lessons())
                 + "\n" + step + "\n" + k + "\n" + answer + "\n" + asked + "\n" + it + "\n" + fk + "\n" + fit;
         pages.get(key, x -> {
@@ -91,7 +90,7 @@ public final class LessonPages {
             double[] fitKnobs = knobs(fk, lesson);
             LessonView view = view(catalog, lesson, base, step, knobs, it, answer, asked,
                     fitKnobs != null ? fitKnobs : knobs, fitKnobs != null ? fit : Math.max(it, 0));
-            return html(200, templates.render(template, Map.of("page", view)));
+            return Cached.html(200, templates.render(template, Map.of("page", view)));
         }).send(ctx);
     }
 
@@ -311,8 +310,7 @@ public final class LessonPages {
     }
 
     private void notFound(Context ctx, String sentence) {
-        String body = templates.render("not-found", Map.of("assets", assets, "message", sentence));
-        ctx.status(404).contentType("text/html; charset=utf-8").result(body);
+        Cached.html(404, templates.render("not-found", Map.of("assets", assets, "message", sentence))).send(ctx);
     }
 
     private static LessonView.LessonLink link(Lesson l) {
@@ -330,16 +328,4 @@ public final class LessonPages {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
-    private static int step(String param) {
-        if (param == null) return 0;
-        try {
-            return Math.max(0, Integer.parseInt(param.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static Cached html(int status, String body) {
-        return Cached.of(status, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -57,14 +57,13 @@ public final class PageController {
     private void page(Context ctx, String template) {
         String source = ctx.queryParam("source");
         String last = ctx.queryParam("last");
-        int step = step(ctx.queryParam("step"));
+        int step = StepperViews.stepParam(ctx.queryParam("step"));
         String key = template + "\n" + step + "\n" + (source == null ? "\0" : source) + "\n" + (last == null ? "\0" : last);
         pages.get(key, k -> {
             PlaygroundView page = view(template, source, last, step);
             // a program with a fault is still a page a person reads, but its status says the input was refused
             int status = page.error() == null ? 200 : 400;
-            byte[] body = templates.render(template, Map.of("page", page)).getBytes(StandardCharsets.UTF_8);
-            return Cached.of(status, "text/html; charset=utf-8", body);
+            return Cached.html(status, templates.render(template, Map.of("page", page)));
         }).send(ctx);
     }
 
@@ -114,19 +113,6 @@ public final class PageController {
                 .map(e -> new PlaygroundView.ExampleLink(e.title(), e.about(), "/playground?source=" + enc(e.source()),
                         e.source().equals(current)))
                 .toList();
-    }
-
-    private static int step(String param) {
-        if (param == null) return 0;
-        try {
-            return Math.max(0, Integer.parseInt(param.trim()));
-        } catch (NumberFormatException e) {
-            return 0; // a mangled permalink still opens, at the start
-        }
-    }
-
-    private static Cached html(String body) {
-        return Cached.of(200, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
     static String enc(String s) {

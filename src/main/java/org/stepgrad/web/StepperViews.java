@@ -46,4 +46,14 @@ public final class StepperViews {
         int c = replay.walk().cluster(step);
         return c < 0 ? "step " + step : replay.clusters().all().get(c).label() + "'s first step";
     }
+
+    /** A step (or other count) from a URL: absent or mangled reads as 0, so a broken permalink still opens. */
+    static int stepParam(String param) {
+        if (param == null) return 0;
+        try {
+            return Math.max(0, Integer.parseInt(param.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }
