@@ -1,5 +1,20 @@
 package org.stepgrad.web;
 
+import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.http.Errors;
+import org.stepgrad.web.http.Headers;
+
+import org.stepgrad.web.api.ApiController;
+import org.stepgrad.web.http.Assets;
+import org.stepgrad.web.view.GraphViews;
+import org.stepgrad.web.api.LessonController;
+import org.stepgrad.web.pages.LessonPages;
+import org.stepgrad.web.api.OembedController;
+import org.stepgrad.web.pages.PageController;
+import org.stepgrad.web.view.StepperViews;
+import org.stepgrad.web.pages.Templates;
+import org.stepgrad.web.api.TraceService;
+
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 

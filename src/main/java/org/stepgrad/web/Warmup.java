@@ -1,5 +1,9 @@
 package org.stepgrad.web;
 
+import org.stepgrad.replay.Replay;
+import org.stepgrad.web.json.ReplayJson;
+import org.stepgrad.web.json.TraceJson;
+
 import org.stepgrad.expr.Tracer;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.stepgrad.expr.Tracer;
 import org.stepgrad.web.App;
 import org.stepgrad.web.Settings;
-import org.stepgrad.web.TraceJson;
+import org.stepgrad.web.json.TraceJson;
 
 /**
  * The speed and memory harness (a program, not a timed test), run with

@@ -1,5 +1,9 @@
 package org.stepgrad.web;
 
+import org.stepgrad.replay.Clusters;
+import org.stepgrad.web.view.GraphViews;
+import org.stepgrad.replay.Replay;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

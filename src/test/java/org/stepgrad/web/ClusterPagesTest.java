@@ -1,5 +1,7 @@
 package org.stepgrad.web;
 
+import org.stepgrad.web.pages.PageController;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

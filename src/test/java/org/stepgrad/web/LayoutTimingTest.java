@@ -1,5 +1,8 @@
 package org.stepgrad.web;
 
+import org.stepgrad.web.view.GraphViews;
+import org.stepgrad.replay.Replay;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;

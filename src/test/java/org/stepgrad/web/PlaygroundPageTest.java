@@ -1,5 +1,13 @@
 package org.stepgrad.web;
 
+import org.stepgrad.web.http.Assets;
+import org.stepgrad.web.view.GraphViews;
+import org.stepgrad.web.view.PlaygroundView;
+import org.stepgrad.replay.Replay;
+import org.stepgrad.web.view.StepperView;
+import org.stepgrad.web.view.StepperViews;
+import org.stepgrad.web.pages.Templates;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

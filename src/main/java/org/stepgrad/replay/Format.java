@@ -1,0 +1,55 @@
+package org.stepgrad.replay;
+
+/**
+ * How numbers read on screen: four significant digits, no trailing zeros, "-2" not "-2.0".
+ * Written with plain arithmetic because a trace formats several numbers per node, and
+ * BigDecimal or String.format made number formatting the largest cost of a trace.
+ */
+public final class Format {
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    private Format() {
+    }
+
+    public static String number(double v) {
+        if (v == 0) return "0";
+        if (!Double.isFinite(v)) return String.valueOf(v);
+        double abs = Math.abs(v);
+        if (v == Math.rint(v) && abs < 1e9) return Long.toString((long) v);
+        if (abs < 1e-4 || abs >= 1e9) return scientific(v);
+        int exponent = (int) Math.floor(Math.log10(abs));
+        int decimals = Math.max(0, 3 - exponent);
+        long scaled = Math.round(abs * POW10[decimals]);
+        long whole = scaled / POW10[decimals];
+        long fraction = scaled % POW10[decimals];
+        StringBuilder s = new StringBuilder(12);
+        if (v < 0) s.append('-');
+        s.append(whole);
+        if (fraction != 0) {
+            String digits = Long.toString(fraction);
+            s.append('.');
+            for (int k = digits.length(); k < decimals; k++) s.append('0');
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') end--;
+            s.append(digits, 0, end);
+        }
+        return s.toString();
+    }
+
+    /** 1.235e-7: mantissa with four significant digits. */
+    private static String scientific(double v) {
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double mantissa = v / Math.pow(10, exponent);
+        if (Math.abs(Math.round(mantissa * 1000) / 1000.0) >= 10) { // 9.9996e-5 rounds up to 1e-4
+            mantissa /= 10;
+            exponent++;
+        }
+        return number(Math.round(mantissa * 1000) / 1000.0) + "e" + exponent;
+    }
+
+    /** A number as a factor in a product: negatives in parentheses, "(-4)·1". */
+    public static String factor(double v) {
+        String s = number(v);
+        return s.startsWith("-") ? "(" + s + ")" : s;
+    }
+}

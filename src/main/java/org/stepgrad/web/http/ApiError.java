@@ -1,0 +1,40 @@
+package org.stepgrad.web.http;
+
+import org.stepgrad.expr.SourceError;
+
+/**
+ * A request the server refuses, as a value the handlers throw and one exception mapper answers:
+ * a status, a sentence, and the place in the program where there is one.
+ */
+public final class ApiError extends RuntimeException {
+    private final int status;
+    private final int line;
+    private final int column;
+
+    public ApiError(int status, String message) {
+        this(status, message, 0, 0);
+    }
+
+    public ApiError(int status, String message, int line, int column) {
+        super(message, null, false, false);
+        this.status = status;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** Limits are 413, undefined math 422, every other fault in the program 400. */
+    public static ApiError of(SourceError error) {
+        int status = switch (error.kind()) {
+            case LIMIT -> 413;
+            case UNDEFINED -> 422;
+            case SYNTAX, NAME -> 400;
+        };
+        return new ApiError(status, error.message(), error.line(), error.column());
+    }
+
+    public int status() { return status; }
+
+    public int line() { return line; }
+
+    public int column() { return column; }
+}

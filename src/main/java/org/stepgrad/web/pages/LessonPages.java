@@ -1,0 +1,351 @@
+package org.stepgrad.web.pages;
+
+import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.view.FitPlot;
+import org.stepgrad.web.view.FitterView;
+import org.stepgrad.replay.Format;
+import org.stepgrad.web.view.GraphView;
+import org.stepgrad.web.json.Json;
+import org.stepgrad.web.api.LessonController;
+import org.stepgrad.web.json.LessonJson;
+import org.stepgrad.web.view.LessonView;
+import org.stepgrad.web.json.ProseJson;
+import org.stepgrad.web.json.ReplayJson;
+import org.stepgrad.web.view.StepperView;
+
+import org.stepgrad.web.http.Assets;
+import org.stepgrad.web.http.Cached;
+import org.stepgrad.web.http.Caches;
+import org.stepgrad.replay.Replay;
+import org.stepgrad.web.view.StepperViews;
+import org.stepgrad.web.api.TraceService;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.stepgrad.engine.Node;
+import org.stepgrad.expr.Tracer;
+import org.stepgrad.lesson.Catalog;
+import org.stepgrad.lesson.Checkpoint;
+import org.stepgrad.lesson.Lesson;
+import org.stepgrad.lesson.LessonLibrary;
+import org.stepgrad.lesson.Narration;
+import org.stepgrad.lesson.Training;
+import org.stepgrad.model.Evaluation;
+import org.stepgrad.model.ModelError;
+import org.stepgrad.model.PolynomialFit;
+import org.stepgrad.model.TrainingRun;
+
+/**
+ * The course as pages: the index, a lesson at a step (and its embed), a checkpoint's verdict,
+ * and the replay JSON a lesson's stepper fetches. Each page is a function of its URL.
+ */
+public final class LessonPages {
+
+    private final LessonLibrary library;
+    private final TraceService traces;
+    private final Templates templates;
+    private final Assets assets;
+    private final StepperViews steppers;
+    private final Cache<String, Replay> replays = Caches.replays();
+    private final Cache<String, Cached> pages = Caches.pages();
+
+    public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
+        this.library = library;
+        this.traces = traces;
+        this.templates = templates;
+        this.assets = assets;
+        this.steppers = steppers;
+    }
+
+    /** A lesson in the index: its place, title, summary and address. */
+    public record CourseEntry(String id, int number, String title, String summary, String href) {
+    }
+
+    /** GET /: the course in order, then the playground. */
+    public void index(Context ctx) {
+        Catalog catalog = library.current();
+        List<CourseEntry> course = new ArrayList<>();
+        for (Lesson l : catalog.lessons()) {
+            course.add(new CourseEntry(l.id(), course.size() + 1, l.title(), l.summary(), "/lessons/" + l.id()));
+        }
+        String key = "index\n" + identity(catalog.lessons());
+        pages.get(key, k -> Cached.html(200, templates.render("index", Map.of("assets", assets,
+                "examples", PageController.examples(null), "course", course)))).send(ctx);
+    }
+
+    /** GET /lessons/{id}?step=N (&k=… the graph at other knobs; &checkpoint=i&answer=… a no-script answer). */
+    public void lesson(Context ctx) {
+        page(ctx, "lesson", "/lessons/");
+    }
+
+    /** GET /embed/{id}?step=N: the lesson's graph with minimal chrome, for iframes. */
+    public void embed(Context ctx) {
+        page(ctx, "lesson-embed", "/embed/");
+    }
+
+    private void page(Context ctx, String template, String base) {
+        Catalog catalog = library.current();
+        Optional<Lesson> found = catalog.find(ctx.pathParam("id"));
+        if (found.isEmpty()) {
+            notFound(ctx, "There is no lesson called “" + shorten(ctx.pathParam("id")) + "”.");
+            return;
+        }
+        Lesson lesson = found.get();
+        int step = StepperViews.stepParam(ctx.queryParam("step"));
+        String k = ctx.queryParam("k");
+        String answer = ctx.queryParam("answer");
+        int asked = StepperViews.stepParam(ctx.queryParam("checkpoint"));
+        int it = ctx.queryParam("it") == null ? -1 : StepperViews.stepParam(ctx.queryParam("it"));
+        String fk = ctx.queryParam("knobs"); // the Curve Fitter's own knobs and iteration
+        int fit = ctx.queryParam("iteration") == null ? -1 : StepperViews.stepParam(ctx.queryParam("iteration"));
+        String key = template + "\n" + lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + identity(catalog.lessons())
+                + "\n" + step + "\n" + k + "\n" + answer + "\n" + asked + "\n" + it + "\n" + fk + "\n" + fit;
+        pages.get(key, x -> {
+            double[] knobs = knobs(k, lesson);
+            double[] fitKnobs = knobs(fk, lesson);
+            LessonView view = view(catalog, lesson, base, step, knobs, it, answer, asked,
+                    fitKnobs != null ? fitKnobs : knobs, fitKnobs != null ? fit : Math.max(it, 0));
+            return Cached.html(200, templates.render(template, Map.of("page", view)));
+        }).send(ctx);
+    }
+
+    /** Knobs from a URL, or null when absent or mangled (the page then opens at the lesson's start). */
+    private static double[] knobs(String param, Lesson lesson) {
+        if (param == null || lesson.model() == null) return null;
+        try {
+            return LessonController.knobs(param, lesson);
+        } catch (ApiError e) {
+            return null;
+        }
+    }
+
+    private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
+                            String answer, int asked, double[] fitKnobs, int fitIteration) {
+        String id = lesson.id();
+        boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
+        String kQuery = atStart ? "" : "&k=" + LessonJson.query(knobs) + (it >= 0 ? "&it=" + it : "");
+        String path = base + id;
+        Replay replay;
+        String notice = null;
+        if (atStart) {
+            replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
+        } else {
+            Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
+            if (traced.ok()) {
+                replay = replays.get(id + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(knobs),
+                        s -> new Replay(traced.trace(), traced.nodeLine()));
+                notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
+                        + " (k = " + LessonJson.query(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
+            } else {
+                replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
+                notice = "Those knobs give no finite loss, so this is the graph at the lesson's start.";
+                atStart = true;
+                kQuery = "";
+            }
+        }
+        int s = replay.clamp(step);
+        String q = kQuery;
+        IntFunction<String> hrefAt = n -> path + "?step=" + n + q;
+        List<StepperView.Field> fields = new ArrayList<>();
+        if (!atStart) {
+            fields.add(new StepperView.Field("k", LessonJson.query(knobs)));
+            if (it >= 0) fields.add(new StepperView.Field("it", Integer.toString(it)));
+        }
+        String replayUrl = "/api/lessons/" + id + "/replay" + (atStart ? "" : "?k=" + LessonJson.query(knobs));
+        StepperView stepper = steppers.at(replay, s, replayUrl, hrefAt, path, fields);
+
+        List<LessonView.NoteView> notes = new ArrayList<>();
+        List<LessonView.CheckpointView> checkpoints = new ArrayList<>();
+        boolean quizzing = false;
+        if (atStart) {
+            for (Narration n : lesson.narration()) notes.add(new LessonView.NoteView(n.step(), n.replace(), n.text(), n.step() == s));
+            boolean asks = !base.startsWith("/embed/"); // an embed has no room for questions: it shows every value
+            for (int i = 0; asks && i < lesson.checkpoints().size(); i++) {
+                Checkpoint c = lesson.checkpoints().get(i);
+                boolean here = c.step() == s;
+                Verdict verdict = here && asked == i && answer != null ? Verdict.of(c, answer) : null;
+                if (here && verdict == null) {
+                    quizzing = true;
+                    stepper = hide(stepper, nodeId(lesson, c.node()), c.asks());
+                }
+                checkpoints.add(new LessonView.CheckpointView(i, c.step(), c.node(), c.asks(), c.prompt(),
+                        "/api/lessons/" + id + "/checkpoints/" + i, path, here,
+                        verdict == null ? "" : answer, verdict == null ? null : verdict.text(),
+                        verdict != null && verdict.right(), verdict == null ? null : Format.number(c.answer()),
+                        verdict == null ? null : c.explanation()));
+            }
+        }
+        int at = catalog.lessons().indexOf(lesson);
+        LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
+        LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
+        String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
+        FitterView fitter = lesson.model() instanceof PolynomialFit fit && lesson.hasTraining()
+                ? fitter(lesson, fit, fitKnobs == null ? fit.start() : fitKnobs, Math.max(0, fitIteration)) : null;
+        return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
+                notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
+                "/embed/" + id + "?step=" + s + kQuery, fitter);
+    }
+
+    /** The stepper with one node's value or gradient hidden until the learner answers. */
+    private static StepperView hide(StepperView s, int node, String asks) {
+        String cls = " quiz quiz-" + ("value".equals(asks) ? "value" : "grad");
+        List<GraphView.NodeView> nodes = s.graph().nodes().stream()
+                .map(n -> n.id() != node ? n : new GraphView.NodeView(n.id(), n.name(), n.label(), n.title(), n.op(),
+                        n.cssClass() + cls, n.transform(), n.width(), n.height(), n.centre(), n.value(), n.grad(), n.gradClass()))
+                .toList();
+        GraphView g = s.graph();
+        return new StepperView(new GraphView(g.width(), g.height(), g.viewBox(), nodes, g.edges(), g.clusters()),
+                s.summary(), s.step(), s.stepCount(), s.forwardSteps(), s.headline(), s.narration(), s.sends(), s.replayUrl(),
+                s.startHref(), s.prevHref(), s.nextHref(), s.forwardEndHref(), s.endHref(), s.formAction(), s.fields(),
+                s.phaseBox(), s.forwardWidth(), s.backwardX(), s.backwardWidth(), s.points());
+    }
+
+    static int nodeId(Lesson lesson, String name) {
+        for (Node n : lesson.trace().nodes()) {
+            if (name.equals(n.name())) return n.id();
+        }
+        return -1;
+    }
+
+    private FitterView fitter(Lesson lesson, PolynomialFit fit, double[] knobs, int it) {
+        Evaluation at;
+        try {
+            at = Evaluation.of(fit, knobs);
+        } catch (ModelError e) {
+            knobs = fit.start();
+            at = Evaluation.of(fit, knobs);
+            it = 0;
+        }
+        FitPlot plot = new FitPlot(fit.points());
+        double range = lesson.knobRange();
+        List<FitterView.Knob> sliders = new ArrayList<>();
+        for (int i = 0; i < knobs.length; i++) {
+            double g = at.gradient()[i];
+            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), org.stepgrad.model.Num.text(knobs[i]), Format.number(knobs[i]),
+                    org.stepgrad.model.Num.text(-range), org.stepgrad.model.Num.text(range), Format.number(g),
+                    FitPlot.arrow(g), FitPlot.arrowClass(g)));
+        }
+        List<FitterView.Dot> dots = fit.points().stream()
+                .map(p -> new FitterView.Dot(FitPlot.coord(plot.sx(p.x())), FitPlot.coord(plot.sy(p.y())),
+                        "(" + Format.number(p.x()) + ", " + Format.number(p.y()) + ")"))
+                .toList();
+        LessonJson.Scale scale = LessonJson.Scale.of(lesson, 0);
+        List<FitterView.Run> runs = new ArrayList<>();
+        for (int i = 0; i < lesson.training().size(); i++) {
+            Training t = lesson.training().get(i);
+            TrainingRun run = t.run();
+            String method = Training.RANDOM_SEARCH.equals(t.method()) ? "random" : "descent";
+            String end = run.diverged() ? "diverged" : "final loss " + Format.number(run.finalLoss());
+            runs.add(new FitterView.Run(i, t.label(), t.method(), "run run-" + i + " " + method,
+                    FitPlot.lossPath(run.losses(), scale.iterations(), scale.logMin(), scale.logMax()), end));
+        }
+        String query = LessonJson.query(knobs);
+        return new FitterView("/api/lessons/" + lesson.id() + "/fit", "/lessons/" + lesson.id(),
+                org.stepgrad.model.Num.text(range), org.stepgrad.model.Num.text(defaultRate(lesson)), sliders,
+                Format.number(at.loss()), "0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs),
+                "0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, runs,
+                Format.number(Math.pow(10, scale.logMax())), Format.number(Math.pow(10, scale.logMin())), it, scale.iterations(),
+                "/lessons/" + lesson.id() + "?step=0&k=" + query + "&it=" + it + "&knobs=" + query + "&iteration=" + it, query);
+    }
+
+    private static double defaultRate(Lesson lesson) {
+        return lesson.training().stream().filter(t -> t.rate() > 0).mapToDouble(Training::rate).max().orElse(0.1);
+    }
+
+    /** GET /api/lessons/{id}/checkpoints/{index}?answer=…: right or not, then the answer explained. */
+    public void check(Context ctx) {
+        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, "checkpoints are numbered from 0");
+        }
+        if (index < 0 || index >= lesson.checkpoints().size()) {
+            throw new ApiError(404, "the lesson '" + lesson.id() + "' has " + lesson.checkpoints().size() + " checkpoints, numbered from 0");
+        }
+        String answer = ctx.queryParam("answer");
+        if (answer == null || answer.isBlank()) throw new ApiError(400, "add your answer as ?answer=…");
+        Checkpoint c = lesson.checkpoints().get(index);
+        Verdict verdict = Verdict.of(c, answer);
+        byte[] body = Json.bytes(json -> {
+            json.writeStartObject();
+            json.writeBooleanField("right", verdict.right());
+            json.writeStringField("verdict", verdict.text());
+            json.writeStringField("answerText", Format.number(c.answer()));
+            ProseJson.write(json, "explanation", c.explanation());
+            json.writeEndObject();
+        });
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(200).contentType("application/json").result(body);
+    }
+
+    /** A checked answer: right or not, and the sentence that says so. */
+    record Verdict(boolean right, String text) {
+        static Verdict of(Checkpoint c, String answer) {
+            Double guess = parse(answer);
+            if (guess == null) return new Verdict(false, "That is not a number; try a number such as -4 or 0.5.");
+            if (c.accepts(guess)) return new Verdict(true, "Right: " + Format.number(c.answer()) + ".");
+            return new Verdict(false, "Not quite: " + Format.number(guess) + " is not it. The answer is " + Format.number(c.answer()) + ".");
+        }
+
+        /** A number as a learner types it: "−4", "0,5", "3/4". */
+        static Double parse(String answer) {
+            String a = answer.strip().replace('−', '-').replace(" ", "");
+            if (a.length() > 40) return null;
+            if (!a.contains(".") && a.indexOf(',') == a.lastIndexOf(',')) a = a.replace(',', '.');
+            try {
+                int slash = a.indexOf('/');
+                double v = slash < 0 ? Double.parseDouble(a)
+                        : Double.parseDouble(a.substring(0, slash)) / Double.parseDouble(a.substring(slash + 1));
+                return Double.isFinite(v) ? v : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** GET /api/lessons/{id}/replay?k=…: the texts the lesson's stepper paints. */
+    public void replay(Context ctx) {
+        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
+        String k = ctx.queryParam("k");
+        String key = "replay\n" + lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + k;
+        pages.get(key, x -> {
+            if (k == null || lesson.model() == null) {
+                Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
+                return Cached.of(200, "application/json", ReplayJson.write(r));
+            }
+            double[] knobs = LessonController.knobs(k, lesson);
+            Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
+            if (!traced.ok()) throw ApiError.of(traced.error());
+            Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(knobs),
+                    s -> new Replay(traced.trace(), traced.nodeLine()));
+            return Cached.of(200, "application/json", ReplayJson.write(r));
+        }).send(ctx);
+    }
+
+    private void notFound(Context ctx, String sentence) {
+        Cached.html(404, templates.render("not-found", Map.of("assets", assets, "message", sentence))).send(ctx);
+    }
+
+    private static LessonView.LessonLink link(Lesson l) {
+        return new LessonView.LessonLink(l.title(), "/lessons/" + l.id());
+    }
+
+    /** Which loaded lessons these are: a lesson reloaded from LESSONS_DIR is a new object. */
+    private static String identity(List<Lesson> lessons) {
+        StringBuilder s = new StringBuilder();
+        for (Lesson l : lessons) s.append(Integer.toHexString(System.identityHashCode(l))).append(',');
+        return s.toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+}

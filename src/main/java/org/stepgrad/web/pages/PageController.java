@@ -1,0 +1,135 @@
+package org.stepgrad.web.pages;
+
+import org.stepgrad.web.view.GraphViews;
+import org.stepgrad.web.view.SourceErrorView;
+import org.stepgrad.web.view.StepperView;
+
+import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.http.Assets;
+import org.stepgrad.web.http.Cached;
+import org.stepgrad.web.http.Caches;
+import org.stepgrad.web.view.PlaygroundView;
+import org.stepgrad.replay.Replay;
+import org.stepgrad.web.json.ReplayJson;
+import org.stepgrad.web.view.StepperViews;
+import org.stepgrad.web.api.TraceService;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.stepgrad.expr.Tracer;
+
+/**
+ * The playground pages: the playground and its embed, and the replay JSON their stepper
+ * fetches. Every page is a function of its URL, cached as bytes with an ETag.
+ */
+public final class PageController {
+    /** Above these, ELK takes seconds per layout (measured: 1,205 nodes ≈ 2 s, cost 20,000 ≈ 0.7 s warm). */
+    static final int MAX_DRAWN = 1_200;
+    static final long MAX_DRAWING_COST = 20_000;
+
+    private final TraceService traces;
+    private final Templates templates;
+    private final Assets assets;
+    private final StepperViews steppers;
+    private final Cache<String, Replay> replays = Caches.replays();
+    private final Cache<String, Cached> pages = Caches.pages();
+
+    public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
+        this.traces = traces;
+        this.templates = templates;
+        this.assets = assets;
+        this.steppers = steppers;
+    }
+
+    /** GET /playground?source=…&step=N (&last=… keeps the graph while the edit has a fault). */
+    public void playground(Context ctx) {
+        page(ctx, "playground");
+    }
+
+    /** GET /embed/playground?source=…&step=N: the stepper alone, for iframes. */
+    public void embed(Context ctx) {
+        page(ctx, "embed");
+    }
+
+    /** GET /api/replay?source=…: the texts the stepper paints, step by step. */
+    public void replayJson(Context ctx) {
+        String source = ctx.queryParam("source");
+        if (source == null) throw new ApiError(400, "add the program as ?source=…");
+        pages.get("replay\n" + source, k -> {
+            Tracer.Traced traced = traces.trace(source);
+            if (!traced.ok()) throw ApiError.of(traced.error());
+            return Cached.of(200, "application/json", ReplayJson.write(replay(source, traced)));
+        }).send(ctx);
+    }
+
+    private void page(Context ctx, String template) {
+        String source = ctx.queryParam("source");
+        String last = ctx.queryParam("last");
+        int step = StepperViews.stepParam(ctx.queryParam("step"));
+        String key = template + "\n" + step + "\n" + (source == null ? "\0" : source) + "\n" + (last == null ? "\0" : last);
+        pages.get(key, k -> {
+            PlaygroundView page = view(template, source, last, step);
+            // a program with a fault is still a page a person reads, but its status says the input was refused
+            int status = page.error() == null ? 200 : 400;
+            return Cached.html(status, templates.render(template, Map.of("page", page)));
+        }).send(ctx);
+    }
+
+    private PlaygroundView view(String template, String asked, String last, int step) {
+        String source = asked == null ? Examples.first() : asked;
+        String path = "embed".equals(template) ? "/embed/playground" : "/playground";
+        Tracer.Traced traced = traces.trace(source);
+        SourceErrorView error = null;
+        String shown = source;
+        if (!traced.ok()) {
+            error = SourceErrorView.of(traced.error(), source);
+            shown = last != null && traces.trace(last).ok() ? last : null;
+        }
+        StepperView stepper = null;
+        String notice = null;
+        if (shown != null) {
+            Tracer.Traced graph = traces.trace(shown);
+            int nodes = graph.trace().nodes().size();
+            if (nodes > MAX_DRAWN) {
+                notice = "This graph has " + nodes + " nodes; the page draws up to " + MAX_DRAWN
+                        + ". Its trace is still at POST /api/trace.";
+            } else if (GraphViews.shape(replay(shown, graph)).drawingCost() > MAX_DRAWING_COST) {
+                notice = "This graph's edges reach across too many layers to draw quickly (a value used by many later "
+                        + "steps). Give the long chain fewer steps, or read its trace at POST /api/trace.";
+            } else {
+                String keepLast = error == null ? null : shown;
+                IntFunction<String> hrefAt = s -> path + "?source=" + enc(source)
+                        + (keepLast == null ? "" : "&last=" + enc(keepLast)) + "&step=" + s;
+                List<StepperView.Field> fields = new ArrayList<>();
+                fields.add(new StepperView.Field("source", source));
+                if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
+                stepper = steppers.at(replay(shown, graph), step, "/api/replay?source=" + enc(shown), hrefAt, path, fields);
+            }
+        } else {
+            notice = "Fix the program to see its graph.";
+        }
+        return new PlaygroundView(assets, source, shown == null ? "" : shown, examples(source), error, stepper, notice,
+                "/embed/playground?source=" + enc(source));
+    }
+
+    private Replay replay(String source, Tracer.Traced traced) {
+        return replays.get(source, s -> new Replay(traced.trace(), traced.nodeLine()));
+    }
+
+    static List<PlaygroundView.ExampleLink> examples(String current) {
+        return Examples.ALL.stream()
+                .map(e -> new PlaygroundView.ExampleLink(e.title(), e.about(), "/playground?source=" + enc(e.source()),
+                        e.source().equals(current)))
+                .toList();
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

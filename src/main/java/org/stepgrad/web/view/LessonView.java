@@ -1,0 +1,56 @@
+package org.stepgrad.web.view;
+
+import org.stepgrad.web.http.Assets;
+
+import java.util.List;
+import org.stepgrad.lesson.Prose;
+
+/**
+ * The lesson page (and its embed): the lesson's words, the stepper over its graph, the author's
+ * notes placed on steps, the checkpoints with any verdict, the neighbours in the course, and the
+ * Curve Fitter panel when the lesson has one. Ready to print: the template only loops and branches.
+ *
+ * @param notice   a sentence above the graph (the graph is at other knobs than the lesson's), or null
+ * @param quizzing true when the page opens on an unanswered checkpoint: its value or gradient is hidden
+ */
+public record LessonView(Assets assets, String id, String title, String summary, String position, Prose intro,
+                         StepperView stepper, String notice, List<NoteView> notes, List<CheckpointView> checkpoints,
+                         boolean quizzing, LessonLink previous, LessonLink next, String pageHref, String embedHref,
+                         FitterView fitter) {
+    public LessonView {
+        notes = List.copyOf(notes);
+        checkpoints = List.copyOf(checkpoints);
+    }
+
+    /** The document title. */
+    public String pageTitle() {
+        return title + " · Stepgrad";
+    }
+
+    /** An author's words shown at one step, in place of the automatic narration or after it. */
+    public record NoteView(int step, boolean replace, Prose text, boolean shown) {
+        public String cssClass() {
+            return replace ? "note replace" : "note add";
+        }
+    }
+
+    /**
+     * A question at one step. {@code verdict} is null until the learner answered (no-script form);
+     * then {@code right} says how, and the answer and explanation are printed.
+     */
+    public record CheckpointView(int index, int step, String node, String asks, Prose prompt, String checkUrl,
+                                 String formAction, boolean shown, String guess, String verdict, boolean right,
+                                 String answerText, Prose explanation) {
+        public boolean answered() {
+            return verdict != null;
+        }
+
+        public String cssClass() {
+            return "checkpoint" + (verdict == null ? "" : right ? " right" : " wrong");
+        }
+    }
+
+    /** A neighbouring lesson in the course. */
+    public record LessonLink(String title, String href) {
+    }
+}
