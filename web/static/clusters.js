@@ -1,10 +1,11 @@
 // Clusters of a large graph (one data point, one neuron): which are open, their summaries, and
-// the step filter of "skip other points". The server decided the clusters, their summaries per
-// step and where "next point" goes (ReplayJson "clusters" and "walk"); this only looks them up.
+// the step filter of "skip other points". The server decided the clusters, which nodes and edges
+// fold with each, their summaries per step and where "next point" goes (ReplayJson "groups" and
+// "walk"); this only looks them up and keeps which ones the learner opened or shut.
 
 export function createClusters(root, replay) {
   const svg = root.querySelector('svg.graph');
-  const count = replay.clusters.length;
+  const count = replay.groups.length;
   const covers = [];
   for (const g of svg.querySelectorAll('g.cover')) {
     covers[Number(g.dataset.clusterId)] = {
@@ -15,13 +16,8 @@ export function createClusters(root, replay) {
   }
   const nodeEls = [];
   for (const g of svg.querySelectorAll('g.node')) nodeEls[Number(g.dataset.nodeId)] = g;
-  const clusterOf = new Array(nodeEls.length).fill(-1);
-  for (const c of replay.clusters) for (const n of c.nodes) clusterOf[n] = c.id;
-  const edgesOf = replay.clusters.map(() => []);
-  for (const g of svg.querySelectorAll('g.edge')) {
-    const ends = new Set([clusterOf[Number(g.dataset.from)], clusterOf[Number(g.dataset.to)]]);
-    for (const c of ends) if (c >= 0) edgesOf[c].push(g);
-  }
+  const edgeEls = [];
+  for (const g of svg.querySelectorAll('g.edge')) edgeEls[Number(g.dataset.edge)] = g;
   const skipBox = root.querySelector('input[data-skip]');
   const focusName = root.querySelector('.point-nav .focus-name');
 
@@ -42,11 +38,6 @@ export function createClusters(root, replay) {
     return opened.has(c) || (c === focus(step) && !shut.has(c));
   }
 
-  function folded(node) {
-    const c = clusterOf[node];
-    return c >= 0 && !applied[c];
-  }
-
   function apply() {
     for (let c = 0; c < count; c++) {
       const open = expanded(c);
@@ -54,10 +45,8 @@ export function createClusters(root, replay) {
       applied[c] = open;
       covers[c].g.classList.toggle('collapsed', !open);
       covers[c].toggle.setAttribute('aria-expanded', String(open));
-      for (const n of replay.clusters[c].nodes) nodeEls[n].classList.toggle('folded', !open);
-      for (const g of edgesOf[c]) {
-        g.classList.toggle('folded', folded(Number(g.dataset.from)) && folded(Number(g.dataset.to)));
-      }
+      for (const n of replay.groups[c].nodes) nodeEls[n].classList.toggle('folded', !open);
+      for (const e of replay.groups[c].edges) edgeEls[e].classList.toggle('folded', !open);
     }
   }
 
@@ -80,7 +69,7 @@ export function createClusters(root, replay) {
       for (const el of covers[c].summaries) setText(el, text);
       covers[c].g.classList.toggle('holds-current', c === here);
     }
-    if (focusName && f >= 0) setText(focusName, `In ${replay.clusters[f].label}`);
+    if (focusName && f >= 0) setText(focusName, `In ${replay.groups[f].label}`);
   }
 
   /** The next step →/← stops at: in skipping mode, not inside points other than the locked one. */

@@ -16,7 +16,7 @@ function wire(stage) {
   let step = Number(stepper?.dataset.step) || 0;
 
   function nodeOf(form) {
-    return stepper.querySelector(`g.node[data-node-name="${CSS.escape(form.dataset.node)}"]`);
+    return stepper.querySelector(`g.node[data-node-id="${form.dataset.nodeId}"]`);
   }
 
   function show(s) {
@@ -34,10 +34,8 @@ function wire(stage) {
       form.hidden = !here;
       const asking = here && !answered.has(form);
       const node = nodeOf(form);
-      if (node) {
-        node.classList.toggle('quiz', asking);
-        node.classList.toggle(form.dataset.asks === 'value' ? 'quiz-value' : 'quiz-grad', asking);
-      }
+      // the server names the classes that hide what the checkpoint asks
+      if (node) for (const cls of form.dataset.quizClass.split(' ')) node.classList.toggle(cls, asking);
       if (asking) quizzing = true;
     }
     stage.classList.toggle('quizzing', quizzing);

@@ -1,5 +1,6 @@
 // Paints one step of a replay onto the server-rendered SVG and narration. It never computes
-// a value, a gradient or a coordinate: it sets texts and classes the replay names.
+// a value, a gradient, a class or a coordinate: it sets the texts and classes the replay's
+// entries hold at that step, and touches only what changed since the step it last painted.
 
 export function createPainter(root, replay) {
   const svg = root.querySelector('svg.graph');
@@ -20,55 +21,40 @@ export function createPainter(root, replay) {
     text: root.querySelector('.narration .text'),
     sends: root.querySelector('.narration .sends'),
   };
+  // the server drew the page at this step: painting starts from there
+  let painted = Number(root.dataset.step) || 0;
 
-  // What the last paint highlighted, so the next one only undoes that (O(highlighted), not O(graph)).
-  // It starts with what the server highlighted for the step in the URL.
-  let marked = {
-    nodes: [...svg.querySelectorAll('g.node.current, g.node.reading, g.node.receiving')].map((g) => Number(g.dataset.nodeId)),
-    edges: [...svg.querySelectorAll('g.edge.lit')].map((g) => Number(g.dataset.edge)),
-  };
-
-  function paintNodes(s) {
-    for (let id = 0; id < nodes.length; id++) {
-      const el = nodes[id];
-      const value = replay.value(id, s);
-      setText(el.value, value);
-      el.g.classList.toggle('known', value !== '');
-      const grad = replay.grad(id, s);
-      setText(el.grad, grad.text);
-      const cls = grad.sign ? `grad ${grad.sign}` : 'grad';
-      if (el.grad.getAttribute('class') !== cls) el.grad.setAttribute('class', cls);
-    }
+  function paintNode(id, s) {
+    const el = nodes[id];
+    const [, value, grad, gradClass, known] = replay.shown(id, s);
+    setText(el.value, value);
+    el.g.classList.toggle('known', known);
+    setText(el.grad, grad);
+    if (el.grad.getAttribute('class') !== gradClass) el.grad.setAttribute('class', gradClass);
   }
 
-  function paintHighlights(s) {
-    for (const id of marked.nodes) nodes[id].g.classList.remove('current', 'reading', 'receiving');
-    for (const e of marked.edges) {
-      edges[e].g.classList.remove('lit', 'forward', 'back');
-      setText(edges[e].label, '');
+  function paintNodes(s) {
+    const ids = replay.changed(painted, s);
+    if (ids === null) for (let id = 0; id < nodes.length; id++) paintNode(id, s);
+    else for (const id of ids) paintNode(id, s);
+  }
+
+  function highlight(s, on) {
+    const frame = replay.frame(s);
+    for (const [id, cls] of frame.marks) nodes[id].g.classList.toggle(cls, on);
+    for (const [e, cls, label] of frame.edges) {
+      for (const c of cls.split(' ')) edges[e].g.classList.toggle(c, on);
+      setText(edges[e].label, on ? label : '');
     }
-    marked = { nodes: [], edges: [] };
-    const step = replay.step(s);
-    if (step === null) return;
-    const back = step.phase === 'backward';
-    nodes[step.node].g.classList.add('current');
-    marked.nodes.push(step.node);
-    for (const e of replay.edgesInto(step.node)) {
-      edges[e].g.classList.add('lit', back ? 'back' : 'forward');
-      marked.edges.push(e);
-      const from = Number(edges[e].g.dataset.from);
-      nodes[from].g.classList.add(back ? 'receiving' : 'reading');
-      marked.nodes.push(from);
-    }
-    for (const send of replay.sends(s)) setText(edges[send.edge].label, send.label);
   }
 
   function paintNarration(s) {
-    setText(narration.headline, replay.headline(s));
-    setText(narration.text, replay.narration(s));
-    const items = replay.sends(s).map((send) => {
+    const frame = replay.frame(s);
+    setText(narration.headline, frame.headline);
+    setText(narration.text, frame.text);
+    const items = frame.sends.map((text) => {
       const li = document.createElement('li');
-      li.textContent = send.text;
+      li.textContent = text;
       return li;
     });
     narration.sends.replaceChildren(...items);
@@ -76,9 +62,11 @@ export function createPainter(root, replay) {
 
   return {
     paint(s) {
+      highlight(painted, false);
       paintNodes(s);
-      paintHighlights(s);
+      highlight(s, true);
       paintNarration(s);
+      painted = s;
     },
     /** The texts a node shows right now, for the details panel. */
     shown(id) {

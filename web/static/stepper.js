@@ -68,11 +68,13 @@ async function start(root) {
       a.setAttribute('aria-disabled', String(to === step));
     }
     if (selected !== null) showDetails(selected);
-    const current = replay.step(step);
-    if (current) viewport.reveal(root.querySelector(`g.node[data-node-id="${current.node}"]`));
+    const current = replay.frame(step).node;
+    if (current >= 0) viewport.reveal(root.querySelector(`g.node[data-node-id="${current}"]`));
     root.dataset.paintMs = (performance.now() - t0).toFixed(2); // read by the step-time benchmark
     // Lesson pages listen for this to show the author's notes and checkpoints at their steps.
     root.dispatchEvent(new CustomEvent('stepper:step', { bubbles: true, detail: { step, stepCount: replay.stepCount } }));
+    // The live classroom follows and drives the page through these document events (live.js).
+    document.dispatchEvent(new CustomEvent('stepgrad:step', { detail: { step } }));
   }
 
   function play() {
@@ -153,6 +155,10 @@ async function start(root) {
     zoomOut: viewport.zoomOut,
     fit: viewport.fit,
   });
+
+  // A live session moves the stepper (stepgrad:goto) and may lock its own controls (stepgrad:lock).
+  document.addEventListener('stepgrad:goto', (event) => move(Number(event.detail.step)));
+  document.addEventListener('stepgrad:lock', (event) => root.classList.toggle('locked', Boolean(event.detail.locked)));
 
   root.classList.add('ready');
   go(step);

@@ -5,36 +5,44 @@ package org.stepgrad.engine;
  * so the two can never drift apart.
  */
 public enum Op {
-    INPUT("input", 0, "") {
+    INPUT("input", 0, "",
+            "") {
         double forward(double[] a) { throw new UnsupportedOperationException("a leaf has no rule"); }
         double[] local(double[] a, double out) { return new double[0]; }
     },
-    CONST("const", 0, "") {
+    CONST("const", 0, "",
+            "") {
         double forward(double[] a) { throw new UnsupportedOperationException("a leaf has no rule"); }
         double[] local(double[] a, double out) { return new double[0]; }
     },
-    ADD("add", 2, "+") {
+    ADD("add", 2, "+",
+            "Add passes the gradient to both inputs unchanged (local slope 1).") {
         double forward(double[] a) { return a[0] + a[1]; }
         double[] local(double[] a, double out) { return new double[] {1, 1}; }
     },
-    SUB("sub", 2, "-") {
+    SUB("sub", 2, "-",
+            "Subtract passes the gradient to the left input and its negative to the right.") {
         double forward(double[] a) { return a[0] - a[1]; }
         double[] local(double[] a, double out) { return new double[] {1, -1}; }
     },
-    MUL("mul", 2, "*") {
+    MUL("mul", 2, "*",
+            "Multiply swaps: each input's local slope is the other input.") {
         double forward(double[] a) { return a[0] * a[1]; }
         // multiply swaps: each input's slope is the other input
         double[] local(double[] a, double out) { return new double[] {a[1], a[0]}; }
     },
-    DIV("div", 2, "/") {
+    DIV("div", 2, "/",
+            "Divide: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = -a/b².") {
         double forward(double[] a) { return a[0] / a[1]; }
         double[] local(double[] a, double out) { return new double[] {1 / a[1], -a[0] / (a[1] * a[1])}; }
     },
-    NEG("neg", 1, "-") {
+    NEG("neg", 1, "-",
+            "Negate flips the sign of the gradient.") {
         double forward(double[] a) { return -a[0]; }
         double[] local(double[] a, double out) { return new double[] {-1}; }
     },
-    POW("pow", 2, "^") {
+    POW("pow", 2, "^",
+            "Power: ∂(a^b)/∂a = b·a^(b-1) and ∂(a^b)/∂b = a^b·ln a.") {
         double forward(double[] a) { return Math.pow(a[0], a[1]); }
         double[] local(double[] a, double out) {
             double base = a[0], exp = a[1];
@@ -45,15 +53,18 @@ public enum Op {
             return new double[] {dBase, dExp};
         }
     },
-    EXP("exp", 1, "exp") {
+    EXP("exp", 1, "exp",
+            "exp is its own slope: ∂exp(a)/∂a = exp(a).") {
         double forward(double[] a) { return Math.exp(a[0]); }
         double[] local(double[] a, double out) { return new double[] {out}; }
     },
-    LOG("log", 1, "log") {
+    LOG("log", 1, "log",
+            "log: ∂log(a)/∂a = 1/a.") {
         double forward(double[] a) { return Math.log(a[0]); }
         double[] local(double[] a, double out) { return new double[] {1 / a[0]}; }
     },
-    TANH("tanh", 1, "tanh") {
+    TANH("tanh", 1, "tanh",
+            "tanh: ∂tanh(a)/∂a = 1 - tanh(a)².") {
         double forward(double[] a) { return Math.tanh(a[0]); }
         // 1 - tanh² is the same number, but loses its digits to cancellation once tanh is near ±1
         double[] local(double[] a, double out) {
@@ -61,7 +72,8 @@ public enum Op {
             return new double[] {1 / (c * c)};
         }
     },
-    SIGMOID("sigmoid", 1, "sigmoid") {
+    SIGMOID("sigmoid", 1, "sigmoid",
+            "sigmoid: ∂σ(a)/∂a = σ(a)·(1 - σ(a)).") {
         // written so that large |x| never overflows exp
         double forward(double[] a) {
             double x = a[0];
@@ -73,7 +85,8 @@ public enum Op {
             return new double[] {e / ((1 + e) * (1 + e))};
         }
     },
-    RELU("relu", 1, "relu") {
+    RELU("relu", 1, "relu",
+            "relu passes the gradient where its input is positive and blocks it elsewhere.") {
         double forward(double[] a) { return a[0] > 0 ? a[0] : 0; }
         // at exactly 0 we take the slope from the left, as PyTorch and micrograd do
         double[] local(double[] a, double out) { return new double[] {a[0] > 0 ? 1 : 0}; }
@@ -82,11 +95,14 @@ public enum Op {
     private final String id;
     private final int arity;
     private final String symbol;
+    private final String rule;
 
-    Op(String id, int arity, String symbol) {
+    /** @param rule the local derivative in a sentence, read when the backward pass reaches a node of this op */
+    Op(String id, int arity, String symbol, String rule) {
         this.id = id;
         this.arity = arity;
         this.symbol = symbol;
+        this.rule = rule;
     }
 
     /** The value this op produces from its operands' values. */
@@ -104,6 +120,25 @@ public enum Op {
     public String symbol() { return symbol; }
 
     public boolean isLeaf() { return arity == 0; }
+
+    /** The local derivative rule in a sentence ("Multiply swaps: …"); empty for leaves. */
+    public String rule() { return rule; }
+
+    /**
+     * The op written with its operands' texts, as a learner reads it: "a + b", "a·b", "a/b",
+     * "a^b", "-(a)", "exp(a)".
+     */
+    public String written(java.util.List<String> operands) {
+        return switch (this) {
+            case ADD, SUB -> operands.get(0) + " " + symbol + " " + operands.get(1);
+            case MUL -> operands.get(0) + " · " + operands.get(1);
+            case DIV -> operands.get(0) + " / " + operands.get(1);
+            case POW -> operands.get(0) + "^" + operands.get(1);
+            case NEG -> "-" + (operands.get(0).startsWith("(") ? operands.get(0) : "(" + operands.get(0) + ")");
+            case INPUT, CONST -> "";
+            default -> symbol + "(" + String.join(", ", operands) + ")";
+        };
+    }
 
     public boolean isInfix() { return this == ADD || this == SUB || this == MUL || this == DIV || this == POW; }
 

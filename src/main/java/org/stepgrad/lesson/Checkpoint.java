@@ -13,6 +13,11 @@ public record Checkpoint(int step, String node, Phase phase, Prose prompt, doubl
         return Double.isFinite(guess) && Math.abs(guess - answer) <= tolerance;
     }
 
+    /** The classes the page gives the node while the question is open: they hide what is asked. */
+    public String quizClass() {
+        return phase == Phase.FORWARD ? "quiz quiz-value" : "quiz quiz-grad";
+    }
+
     /** "value" or "gradient": what is asked. */
     public String asks() {
         return phase == Phase.FORWARD ? "value" : "gradient";

@@ -16,7 +16,7 @@ import org.stepgrad.engine.Trace;
  */
 public final class ClusterWalk {
     /** A collapsed cluster's line from page step {@code step} on. */
-    public record Summary(int step, String text) {
+    public record Summary(int step, String text) implements Replay.Stepped {
     }
 
     private static final int ANY = -2;
@@ -105,11 +105,6 @@ public final class ClusterWalk {
 
     /** A cluster's summary line as it reads after page step s. */
     public String summaryAt(int cluster, int s) {
-        String text = "";
-        for (Summary e : summaries.get(cluster)) {
-            if (e.step() > s) break;
-            text = e.text();
-        }
-        return text;
+        return Replay.latest(summaries.get(cluster), s).text();
     }
 }

@@ -31,20 +31,20 @@ public final class Narrator {
         String start = node.id() == trace.output()
                 ? "Start at the output: ∂" + out + "/∂" + out + " = 1. "
                 : "∂" + out + "/∂" + d(node.label()) + " = " + Format.number(node.grad()) + " is complete. ";
-        return start + rule(node.op());
+        return start + node.op().rule();
     }
 
     /** "q = x + y = -2 + 5 = 3". */
     public String forward(Node node) {
         List<Integer> in = node.inputs();
-        String symbolic = apply(node.op(), in.stream().map(i -> trace.node(i).label()).toList());
+        String symbolic = node.op().written(in.stream().map(i -> trace.node(i).label()).toList());
         // the first operand reads naturally without parentheses ("-2 + 5"), except as a base ("(-2)^2")
         List<String> values = new java.util.ArrayList<>();
         for (int k = 0; k < in.size(); k++) {
             double v = trace.node(in.get(k)).value();
             values.add(k == 0 && node.op() != Op.POW ? Format.number(v) : Format.factor(v));
         }
-        String numeric = apply(node.op(), values);
+        String numeric = node.op().written(values);
         String result = numeric + " = " + Format.number(node.value());
         // an unnamed node's label already is its formula: don't say it twice
         return node.name() == null ? symbolic + " = " + result : node.label() + " = " + symbolic + " = " + result;
@@ -68,37 +68,5 @@ public final class Narrator {
             if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.')) return "(" + label + ")";
         }
         return label;
-    }
-
-    /** The local derivative rule of an op, in a sentence. */
-    public static String rule(Op op) {
-        return switch (op) {
-            case ADD -> "Add passes the gradient to both inputs unchanged (local slope 1).";
-            case SUB -> "Subtract passes the gradient to the left input and its negative to the right.";
-            case MUL -> "Multiply swaps: each input's local slope is the other input.";
-            case DIV -> "Divide: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = -a/b².";
-            case NEG -> "Negate flips the sign of the gradient.";
-            case POW -> "Power: ∂(a^b)/∂a = b·a^(b-1) and ∂(a^b)/∂b = a^b·ln a.";
-            case EXP -> "exp is its own slope: ∂exp(a)/∂a = exp(a).";
-            case LOG -> "log: ∂log(a)/∂a = 1/a.";
-            case TANH -> "tanh: ∂tanh(a)/∂a = 1 - tanh(a)².";
-            case SIGMOID -> "sigmoid: ∂σ(a)/∂a = σ(a)·(1 - σ(a)).";
-            case RELU -> "relu passes the gradient where its input is positive and blocks it elsewhere.";
-            case INPUT, CONST -> "";
-        };
-    }
-
-    private static String apply(Op op, List<String> args) {
-        if (op.isInfix()) {
-            String sign = switch (op) {
-                case MUL -> "·";
-                case DIV -> "/";
-                case POW -> "^";
-                default -> op.symbol();
-            };
-            return op == Op.POW ? args.get(0) + "^" + args.get(1) : args.get(0) + " " + sign + " " + args.get(1);
-        }
-        if (op == Op.NEG) return "-" + (args.get(0).startsWith("(") ? args.get(0) : "(" + args.get(0) + ")");
-        return op.symbol() + "(" + String.join(", ", args) + ")";
     }
 }

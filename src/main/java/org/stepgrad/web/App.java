@@ -1,6 +1,9 @@
 package org.stepgrad.web;
 
+import org.stepgrad.web.api.CheckpointController;
+import org.stepgrad.web.api.ReplayController;
 import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.pages.IndexPage;
 import org.stepgrad.web.http.Errors;
 import org.stepgrad.web.http.Headers;
 
@@ -39,6 +42,9 @@ public final class App {
         StepperViews steppers = new StepperViews(new GraphViews(new org.stepgrad.layout.LayoutCache(400_000)));
         PageController pages = new PageController(traces, templates, assets, steppers);
         LessonPages course = new LessonPages(lessons.library(), traces, templates, assets, steppers);
+        IndexPage index = new IndexPage(lessons.library(), templates, assets);
+        ReplayController replays = new ReplayController(lessons.library(), traces);
+        CheckpointController checkpoints = new CheckpointController(lessons.library());
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -58,8 +64,8 @@ public final class App {
 
             config.routes.post("/api/trace", api::trace);
             config.routes.post("/api/check", api::check);
-            config.routes.get("/api/replay", pages::replayJson);
-            config.routes.get("/", course::index);
+            config.routes.get("/api/replay", replays::program);
+            config.routes.get("/", index::index);
             config.routes.get("/playground", pages::playground);
             config.routes.get("/embed/playground", pages::embed);
             config.routes.get("/oembed", oembed::oembed);
@@ -67,8 +73,8 @@ public final class App {
             config.routes.get("/api/lessons/{id}", lessons::lesson);
             config.routes.get("/api/lessons/{id}/trace", lessons::trace);
             config.routes.get("/api/lessons/{id}/fit", lessons::fit);
-            config.routes.get("/api/lessons/{id}/replay", course::replay);
-            config.routes.get("/api/lessons/{id}/checkpoints/{index}", course::check);
+            config.routes.get("/api/lessons/{id}/replay", replays::lesson);
+            config.routes.get("/api/lessons/{id}/checkpoints/{index}", checkpoints::check);
             config.routes.get("/lessons/{id}", course::lesson);
             config.routes.get("/embed/{id}", course::embed);
 

@@ -29,8 +29,9 @@ public final class Warmup {
         String program = program(200);
         for (int i = 0; i < ROUNDS; i++) {
             Tracer.Traced traced = Tracer.trace(program);
-            TraceJson.write(traced.trace(), traced.nodeLine());
-            if (i % 8 == 0) ReplayJson.write(new Replay(traced.trace(), traced.nodeLine()));
+            Replay replay = new Replay(traced.trace(), traced.nodeLine());
+            TraceJson.write(replay, traced.nodeLine());
+            if (i % 8 == 0) ReplayJson.write(replay);
         }
     }
 

@@ -101,9 +101,9 @@ class ClustersTest {
         int[] firstForward = new int[13];
         int[] firstBackward = new int[13];
         for (int s = 1; s <= r.stepCount(); s++) {
-            int point = pointOf(t, r.doneAt(s).node());
+            int point = pointOf(t, r.frame(s).node());
             if (point < 0) continue;
-            int[] first = r.doneAt(s).phase() == Phase.FORWARD ? firstForward : firstBackward;
+            int[] first = "forward".equals(r.frame(s).phase()) ? firstForward : firstBackward;
             if (first[point] == 0) first[point] = s;
         }
         assertEquals(firstForward[1], walk.next(0), "from the start: point 1");
@@ -111,7 +111,7 @@ class ClustersTest {
             assertEquals(firstForward[p + 1], walk.next(firstForward[p]), "forward, point " + p);
             assertEquals(firstForward[p + 1], walk.next(firstForward[p + 1] - 1), "forward, point " + p + "'s last step");
             assertEquals(firstForward[p], walk.prev(firstForward[p + 1]), "back to point " + p);
-            assertEquals(p + 1, pointOf(t, r.doneAt(walk.next(firstForward[p])).node()));
+            assertEquals(p + 1, pointOf(t, r.frame(walk.next(firstForward[p])).node()));
         }
         assertEquals(forward, walk.next(firstForward[12]), "after the last point: the end of the forward pass");
         assertEquals(firstBackward[12], walk.next(forward), "then the backward pass, last point first");
@@ -120,7 +120,7 @@ class ClustersTest {
         assertEquals(r.stepCount(), walk.next(r.stepCount()));
         assertEquals(0, walk.prev(0));
         for (int s = 0; s <= r.stepCount(); s++) {
-            assertEquals(s == 0 ? -1 : Math.max(-1, pointOf(t, r.doneAt(s).node()) - 1), walk.cluster(s), "step " + s);
+            assertEquals(s == 0 ? -1 : Math.max(-1, pointOf(t, r.frame(s).node()) - 1), walk.cluster(s), "step " + s);
             assertTrue(walk.focus(s) >= 0 && walk.focus(s) < 12);
         }
     }
@@ -131,7 +131,7 @@ class ClustersTest {
         Replay r = new Replay(t.trace(), t.nodeLine());
         Node r3 = named(t, "r_3");
         assertEquals("21 nodes", r.walk().summaryAt(2, 0));
-        int valueAt = r.valueStep(r3.id());
+        int valueAt = r.node(r3.id()).formulaStep();
         assertEquals("21 nodes", r.walk().summaryAt(2, valueAt - 1));
         assertEquals("r_3 = " + Format.number(r3.value()), r.walk().summaryAt(2, valueAt));
         assertEquals("r_3 = " + Format.number(r3.value()) + " · ∂loss/∂r_3 = " + Format.number(r3.grad()),

@@ -86,15 +86,15 @@ class ClusterPagesTest {
     @Test
     void the_replay_json_maps_every_step_to_its_cluster() throws Exception {
         JsonNode replay = json("/api/lessons/curve-fitter/replay");
-        assertEquals(12, replay.get("clusters").size());
-        assertEquals("point 3", replay.get("clusters").get(2).get("label").asText());
+        assertEquals(12, replay.get("groups").size());
+        assertEquals("point 3", replay.get("groups").get(2).get("label").asText());
         int count = replay.get("stepCount").asInt();
         for (String array : List.of("cluster", "focus", "next", "prev")) assertEquals(count + 1, replay.get("walk").get(array).size());
         for (int s = 1; s <= count; s++) {
-            int node = replay.get("steps").get(s - 1).get("node").asInt();
+            int node = replay.get("frames").get(s).get("node").asInt();
             int c = replay.get("walk").get("cluster").get(s).asInt();
             boolean listed = false;
-            if (c >= 0) for (JsonNode n : replay.get("clusters").get(c).get("nodes")) listed |= n.asInt() == node;
+            if (c >= 0) for (JsonNode n : replay.get("groups").get(c).get("nodes")) listed |= n.asInt() == node;
             assertTrue(c < 0 || listed, "step " + s + "'s node is in its cluster");
         }
     }

@@ -140,7 +140,7 @@ class PlaygroundPageTest {
     void the_replay_json_holds_the_texts_and_faults_are_400_with_a_place() {
         HttpResponse<String> ok = server.get("/api/replay?source=" + URLEncoder.encode(CIRCUIT, StandardCharsets.UTF_8));
         assertEquals(200, ok.statusCode());
-        assertTrue(ok.body().contains("\"stepCount\":4") && ok.body().contains("\"text\":\"grad -4\""));
+        assertTrue(ok.body().contains("\"stepCount\":4") && ok.body().contains("\"grad -4\",\"grad neg\""), ok.body());
         HttpResponse<String> bad = server.get("/api/replay?source=" + URLEncoder.encode("x = (", StandardCharsets.UTF_8));
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"line\":1"));

@@ -51,7 +51,7 @@ import org.stepgrad.model.TrainingRun;
         Catalog catalog = library.current();
         Lesson lesson = find(catalog, ctx.pathParam("id"));
         String next = catalog.next(lesson).map(Lesson::id).orElse(null);
-        lessonJson.get(lesson, l -> Cached.of(200, "application/json", LessonJson.lesson(l, next))).send(ctx);
+        lessonJson.get(lesson, l -> Cached.of(200, "application/json", LessonJson.lesson(l, traces.replay(l.program()), next))).send(ctx);
     }
 
     /** GET /api/lessons/{id}/trace?k=…: the graph at other knob values (the start when k is absent). */

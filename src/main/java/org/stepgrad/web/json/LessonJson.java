@@ -1,5 +1,7 @@
 package org.stepgrad.web.json;
 
+import org.stepgrad.replay.Replay;
+
 import org.stepgrad.web.view.FitPlot;
 import org.stepgrad.replay.Format;
 
@@ -39,7 +41,8 @@ import org.stepgrad.model.TrainingRun;
         });
     }
 
-    public static byte[] lesson(Lesson lesson, String next) {
+    /** @param replay the lesson's graph at its start, whose texts the trace carries */
+    public static byte[] lesson(Lesson lesson, Replay replay, String next) {
         return Json.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("id", lesson.id());
@@ -50,7 +53,7 @@ import org.stepgrad.model.TrainingRun;
             ProseJson.write(json, "intro", lesson.intro());
             json.writeStringField("program", lesson.program());
             json.writeObjectFieldStart("trace");
-            TraceJson.writeFields(json, lesson.trace(), lesson.nodeLine());
+            TraceJson.writeFields(json, replay, lesson.nodeLine());
             json.writeEndObject();
             json.writeArrayFieldStart("narration");
             for (Narration n : lesson.narration()) {

@@ -1,28 +1,26 @@
 package org.stepgrad.web.json;
 
-import org.stepgrad.replay.ClusterWalk;
-import org.stepgrad.replay.Clusters;
-import org.stepgrad.replay.Replay;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import org.stepgrad.engine.Node;
-import org.stepgrad.engine.Step;
+import org.stepgrad.replay.ClusterWalk;
+import org.stepgrad.replay.Replay;
 
 /**
- * The replay the stepper paints from: every text the page shows, keyed by node, edge and step.
- * The browser looks texts up by step index; it formats, computes and lays out nothing.
+ * The replay the stepper paints from, written from the one {@link Replay} model: every text and
+ * class the page shows, keyed by node, edge and page step. The browser looks entries up by step
+ * (the last entry at or before it); it formats, computes and lays out nothing.
  *
  * <pre>
- * {"stepCount": 6, "forwardSteps": 2, "start": "The inputs are set: …",
- *  "nodes": [{"id": 3, "in": [0, 1], "value": "= 3", "valueStep": 1, "formula": "q = x + y = -2 + 5 = 3",
- *             "grads": [{"step": 4, "text": "grad -4", "acc": null, "sign": "neg"}]}],
- *  "steps": [{"phase": "backward", "node": 4, "headline": "Step 3 of 4 · backward pass", "text": "…",
- *             "sends": [{"edge": 2, "node": 3, "label": "+= 1·(-4)", "text": "∂f/∂q += …"}]}]}
+ * {"stepCount": 4, "forwardSteps": 2,
+ *  "nodes": [{"id": 3, "in": [0, 1], "formulaStep": 1,
+ *             "shown": [[0, "", "", "grad", false], [1, "= 3", "", "grad", true], [3, "= 3", "grad -4", "grad neg", true]]}],
+ *  "frames": [{"phase": "backward", "node": 4, "headline": "Step 3 of 4 · backward pass", "text": "…",
+ *              "marks": [[4, "current"], [3, "receiving"]], "edges": [[2, "lit back", "+= 1·(-4)"]], "sends": ["∂f/∂q += …"]}]}
  * </pre>
- * A graph with clusters adds (indexed by cluster id, and by page step 0 … stepCount):
+ * {@code shown} entries are [step, value, grad, grad class, known]. A leaf carries "formula"
+ * instead of "formulaStep". A graph with clusters adds (by cluster id, and by page step):
  * <pre>
- * "clusters": [{"id": 0, "label": "point 1", "nodes": [6, 7, …], "summaries": [{"step": 0, "text": "21 nodes"}, {"step": 15, "text": "r_1 = -1.3"}, …]}],
+ * "groups": [{"id": 0, "label": "point 1", "nodes": [6, 7, …], "edges": [9, 10, …], "summaries": [[0, "21 nodes"], [15, "r_1 = -1.3"]]}],
  * "walk": {"cluster": [-1, 0, 0, …], "focus": [0, 0, …], "next": [1, 20, …], "prev": [0, 0, …]}
  * </pre>
  */
@@ -31,39 +29,36 @@ public final class ReplayJson {
     }
 
     public static byte[] write(Replay replay) {
-        return Json.bytes(200 * replay.trace().nodes().size(), json -> {
+        return Json.bytes(160 * replay.trace().nodes().size(), json -> {
             json.writeStartObject();
             json.writeNumberField("stepCount", replay.stepCount());
             json.writeNumberField("forwardSteps", replay.forwardSteps());
-            json.writeStringField("headline", replay.headline(0));
-            json.writeStringField("start", replay.narration(0));
             nodes(json, replay);
-            steps(json, replay);
-            if (!replay.clusters().isEmpty()) clusters(json, replay);
+            frames(json, replay);
+            if (!replay.groups().isEmpty()) groups(json, replay);
             json.writeEndObject();
         });
     }
 
     private static void nodes(JsonGenerator json, Replay replay) throws IOException {
         json.writeArrayFieldStart("nodes");
-        for (Node node : replay.trace().nodes()) {
-            int id = node.id();
+        for (Replay.NodeText node : replay.nodes()) {
             json.writeStartObject();
-            json.writeNumberField("id", id);
+            json.writeNumberField("id", node.id());
             json.writeArrayFieldStart("in");
-            for (int k = 0; k < node.inputs().size(); k++) json.writeNumber(replay.edge(id, k));
+            for (int edge : node.edgesIn()) json.writeNumber(edge);
             json.writeEndArray();
-            json.writeStringField("value", replay.valueText(id));
-            json.writeNumberField("valueStep", replay.valueStep(id));
-            json.writeStringField("formula", replay.formula(id));
-            json.writeArrayFieldStart("grads");
-            for (Replay.GradEvent e : replay.gradEvents(id)) {
-                json.writeStartObject();
-                json.writeNumberField("step", e.step());
-                json.writeStringField("text", e.text());
-                json.writeStringField("acc", e.accText());
-                json.writeStringField("sign", e.sign());
-                json.writeEndObject();
+            if (node.formulaStep() < 0) json.writeStringField("formula", node.formula());
+            else json.writeNumberField("formulaStep", node.formulaStep());
+            json.writeArrayFieldStart("shown");
+            for (Replay.Shown e : node.shown()) {
+                json.writeStartArray();
+                json.writeNumber(e.step());
+                json.writeString(e.value());
+                json.writeString(e.grad());
+                json.writeString(e.gradClass());
+                json.writeBoolean(e.known());
+                json.writeEndArray();
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -71,28 +66,59 @@ public final class ReplayJson {
         json.writeEndArray();
     }
 
-    private static void clusters(JsonGenerator json, Replay replay) throws IOException {
-        Clusters groups = replay.clusters();
-        ClusterWalk walk = replay.walk();
-        json.writeArrayFieldStart("clusters");
-        for (Clusters.Cluster c : groups.all()) {
+    private static void frames(JsonGenerator json, Replay replay) throws IOException {
+        json.writeArrayFieldStart("frames");
+        for (Replay.Frame f : replay.frames()) {
             json.writeStartObject();
-            json.writeNumberField("id", c.id());
-            json.writeStringField("label", c.label());
-            json.writeArrayFieldStart("nodes");
-            for (Node node : replay.trace().nodes()) if (groups.of(node.id()) == c.id()) json.writeNumber(node.id());
+            json.writeStringField("phase", f.phase());
+            json.writeNumberField("node", f.node());
+            json.writeStringField("headline", f.headline());
+            json.writeStringField("text", f.text());
+            json.writeArrayFieldStart("marks");
+            for (Replay.Mark m : f.marks()) {
+                json.writeStartArray();
+                json.writeNumber(m.node());
+                json.writeString(m.cssClass());
+                json.writeEndArray();
+            }
             json.writeEndArray();
+            json.writeArrayFieldStart("edges");
+            for (Replay.EdgeMark e : f.edges()) {
+                json.writeStartArray();
+                json.writeNumber(e.edge());
+                json.writeString(e.cssClass());
+                json.writeString(e.label());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("sends");
+            for (String text : f.sends()) json.writeString(text);
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void groups(JsonGenerator json, Replay replay) throws IOException {
+        json.writeArrayFieldStart("groups");
+        for (Replay.Group g : replay.groups()) {
+            json.writeStartObject();
+            json.writeNumberField("id", g.id());
+            json.writeStringField("label", g.label());
+            ints(json, "nodes", g.nodes());
+            ints(json, "edges", g.edges());
             json.writeArrayFieldStart("summaries");
-            for (ClusterWalk.Summary e : walk.summaries(c.id())) {
-                json.writeStartObject();
-                json.writeNumberField("step", e.step());
-                json.writeStringField("text", e.text());
-                json.writeEndObject();
+            for (ClusterWalk.Summary e : g.summaries()) {
+                json.writeStartArray();
+                json.writeNumber(e.step());
+                json.writeString(e.text());
+                json.writeEndArray();
             }
             json.writeEndArray();
             json.writeEndObject();
         }
         json.writeEndArray();
+        ClusterWalk walk = replay.walk();
         int count = replay.stepCount();
         json.writeObjectFieldStart("walk");
         json.writeArrayFieldStart("cluster");
@@ -110,27 +136,9 @@ public final class ReplayJson {
         json.writeEndObject();
     }
 
-    private static void steps(JsonGenerator json, Replay replay) throws IOException {
-        json.writeArrayFieldStart("steps");
-        for (int s = 1; s <= replay.stepCount(); s++) {
-            Step step = replay.doneAt(s);
-            json.writeStartObject();
-            json.writeStringField("phase", step.phase().id());
-            json.writeNumberField("node", step.node());
-            json.writeStringField("headline", replay.headline(s));
-            json.writeStringField("text", replay.narration(s));
-            json.writeArrayFieldStart("sends");
-            for (Replay.Send send : replay.sends(s)) {
-                json.writeStartObject();
-                json.writeNumberField("edge", send.edge());
-                json.writeNumberField("node", send.node());
-                json.writeStringField("label", send.label());
-                json.writeStringField("text", send.text());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
+    private static void ints(JsonGenerator json, String field, java.util.List<Integer> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (int v : values) json.writeNumber(v);
         json.writeEndArray();
     }
 }

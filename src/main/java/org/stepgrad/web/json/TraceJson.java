@@ -1,6 +1,6 @@
 package org.stepgrad.web.json;
 
-import org.stepgrad.replay.Narrator;
+import org.stepgrad.replay.Replay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -11,24 +11,24 @@ import org.stepgrad.engine.Trace;
 
 /**
  * Writes a trace as the JSON of the contract in DESIGN.md, streaming, so a 50,000-node graph
- * costs no intermediate tree. Each step also carries its narration sentence, so the browser
- * only prints what it is given.
+ * costs no intermediate tree. Each step's narration and each contribution's sentence come from
+ * the one {@link Replay} model, so the API and the page say the same words.
  */
 public final class TraceJson {
     private TraceJson() {
     }
 
-    public static byte[] write(Trace trace, int[] nodeLine) {
-        return Json.bytes(700 * trace.nodes().size(), json -> {
+    public static byte[] write(Replay replay, int[] nodeLine) {
+        return Json.bytes(700 * replay.trace().nodes().size(), json -> {
             json.writeStartObject();
-            writeFields(json, trace, nodeLine);
+            writeFields(json, replay, nodeLine);
             json.writeEndObject();
         });
     }
 
     /** Writes the trace object's fields into an object the caller has opened. */
-    public static void writeFields(JsonGenerator json, Trace trace, int[] nodeLine) throws IOException {
-        Narrator narrator = new Narrator(trace);
+    public static void writeFields(JsonGenerator json, Replay replay, int[] nodeLine) throws IOException {
+        Trace trace = replay.trace();
         json.writeArrayFieldStart("nodes");
         for (Node node : trace.nodes()) {
             json.writeStartObject();
@@ -48,15 +48,17 @@ public final class TraceJson {
         json.writeNumberField("output", trace.output());
         json.writeNumberField("forwardSteps", trace.forwardSteps());
         json.writeArrayFieldStart("steps");
-        for (Step step : trace.steps()) {
+        for (int i = 0; i < trace.steps().size(); i++) {
+            Step step = trace.steps().get(i);
+            Replay.Frame frame = replay.frame(i + 1);
             json.writeStartObject();
             json.writeStringField("phase", step.phase().id());
             json.writeNumberField("node", step.node());
-            json.writeStringField("text", narrator.step(step));
+            json.writeStringField("text", frame.text());
             if (!step.contributions().isEmpty()) {
-                Node node = trace.node(step.node());
                 json.writeArrayFieldStart("contributions");
-                for (Contribution c : step.contributions()) {
+                for (int k = 0; k < step.contributions().size(); k++) {
+                    Contribution c = step.contributions().get(k);
                     json.writeStartObject();
                     json.writeNumberField("input", c.input());
                     json.writeNumberField("local", c.local());
@@ -64,7 +66,7 @@ public final class TraceJson {
                     json.writeNumberField("product", c.product());
                     json.writeNumberField("gradBefore", c.gradBefore());
                     json.writeNumberField("gradAfter", c.gradAfter());
-                    json.writeStringField("text", narrator.contribution(node, c));
+                    json.writeStringField("text", frame.sends().get(k));
                     json.writeEndObject();
                 }
                 json.writeEndArray();

@@ -15,7 +15,8 @@ import org.stepgrad.web.view.StepperView;
 
 import org.stepgrad.web.http.Assets;
 import org.stepgrad.web.http.Cached;
-import org.stepgrad.web.http.Caches;
+import org.stepgrad.web.http.ByteCache;
+import org.stepgrad.lesson.Verdict;
 import org.stepgrad.replay.Replay;
 import org.stepgrad.web.view.StepperViews;
 import org.stepgrad.web.api.TraceService;
@@ -41,18 +42,24 @@ import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.model.TrainingRun;
 
 /**
- * The course as pages: the index, a lesson at a step (and its embed), a checkpoint's verdict,
- * and the replay JSON a lesson's stepper fetches. Each page is a function of its URL.
+ * A lesson as a page at a step ({@code /lessons/{id}}) and as an embed ({@code /embed/{id}}):
+ * its words, its stepper, the author's notes and checkpoints, and the Curve Fitter panel. Each
+ * page is a function of its URL, rendered once and cached as bytes.
  */
 public final class LessonPages {
+
+    /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
+    private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
+                       int it, String fitKnobs, int fitIteration) {
+    }
 
     private final LessonLibrary library;
     private final TraceService traces;
     private final Templates templates;
     private final Assets assets;
     private final StepperViews steppers;
-    private final Cache<String, Replay> replays = Caches.replays();
-    private final Cache<String, Cached> pages = Caches.pages();
+    private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
+            k -> 2L * (length(k.k()) + length(k.answer()) + length(k.fitKnobs())));
 
     public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
         this.library = library;
@@ -60,22 +67,6 @@ public final class LessonPages {
         this.templates = templates;
         this.assets = assets;
         this.steppers = steppers;
-    }
-
-    /** A lesson in the index: its place, title, summary and address. */
-    public record CourseEntry(String id, int number, String title, String summary, String href) {
-    }
-
-    /** GET /: the course in order, then the playground. */
-    public void index(Context ctx) {
-        Catalog catalog = library.current();
-        List<CourseEntry> course = new ArrayList<>();
-        for (Lesson l : catalog.lessons()) {
-            course.add(new CourseEntry(l.id(), course.size() + 1, l.title(), l.summary(), "/lessons/" + l.id()));
-        }
-        String key = "index\n" + identity(catalog.lessons());
-        pages.get(key, k -> Cached.html(200, templates.render("index", Map.of("assets", assets,
-                "examples", PageController.examples(null), "course", course)))).send(ctx);
     }
 
     /** GET /lessons/{id}?step=N (&k=… the graph at other knobs; &checkpoint=i&answer=… a no-script answer). */
@@ -103,8 +94,7 @@ public final class LessonPages {
         int it = ctx.queryParam("it") == null ? -1 : StepperViews.stepParam(ctx.queryParam("it"));
         String fk = ctx.queryParam("knobs"); // the Curve Fitter's own knobs and iteration
         int fit = ctx.queryParam("iteration") == null ? -1 : StepperViews.stepParam(ctx.queryParam("iteration"));
-        String key = template + "\n" + lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + identity(catalog.lessons())
-                + "\n" + step + "\n" + k + "\n" + answer + "\n" + asked + "\n" + it + "\n" + fk + "\n" + fit;
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, fk, fit);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             double[] fitKnobs = knobs(fk, lesson);
@@ -130,19 +120,15 @@ public final class LessonPages {
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : "&k=" + LessonJson.query(knobs) + (it >= 0 ? "&it=" + it : "");
         String path = base + id;
-        Replay replay;
+        Replay replay = traces.replay(lesson.program());
         String notice = null;
-        if (atStart) {
-            replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
-        } else {
+        if (!atStart) {
             Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
             if (traced.ok()) {
-                replay = replays.get(id + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(knobs),
-                        s -> new Replay(traced.trace(), traced.nodeLine()));
+                replay = traces.replay(lesson.model().program(knobs));
                 notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
                         + " (k = " + LessonJson.query(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
             } else {
-                replay = replays.get(id + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
                 notice = "Those knobs give no finite loss, so this is the graph at the lesson's start.";
                 atStart = true;
                 kQuery = "";
@@ -157,11 +143,10 @@ public final class LessonPages {
             if (it >= 0) fields.add(new StepperView.Field("it", Integer.toString(it)));
         }
         String replayUrl = "/api/lessons/" + id + "/replay" + (atStart ? "" : "?k=" + LessonJson.query(knobs));
-        StepperView stepper = steppers.at(replay, s, replayUrl, hrefAt, path, fields);
 
         List<LessonView.NoteView> notes = new ArrayList<>();
         List<LessonView.CheckpointView> checkpoints = new ArrayList<>();
-        boolean quizzing = false;
+        List<Replay.Mark> quiz = new ArrayList<>();
         if (atStart) {
             for (Narration n : lesson.narration()) notes.add(new LessonView.NoteView(n.step(), n.replace(), n.text(), n.step() == s));
             boolean asks = !base.startsWith("/embed/"); // an embed has no room for questions: it shows every value
@@ -169,17 +154,16 @@ public final class LessonPages {
                 Checkpoint c = lesson.checkpoints().get(i);
                 boolean here = c.step() == s;
                 Verdict verdict = here && asked == i && answer != null ? Verdict.of(c, answer) : null;
-                if (here && verdict == null) {
-                    quizzing = true;
-                    stepper = hide(stepper, nodeId(lesson, c.node()), c.asks());
-                }
-                checkpoints.add(new LessonView.CheckpointView(i, c.step(), c.node(), c.asks(), c.prompt(),
+                if (here && verdict == null) quiz.add(new Replay.Mark(nodeId(lesson, c.node()), c.quizClass()));
+                checkpoints.add(new LessonView.CheckpointView(i, c.step(), c.node(), nodeId(lesson, c.node()), c.quizClass(), c.asks(), c.prompt(),
                         "/api/lessons/" + id + "/checkpoints/" + i, path, here,
                         verdict == null ? "" : answer, verdict == null ? null : verdict.text(),
                         verdict != null && verdict.right(), verdict == null ? null : Format.number(c.answer()),
                         verdict == null ? null : c.explanation()));
             }
         }
+        StepperView stepper = steppers.at(replay, s, replayUrl, hrefAt, path, fields, quiz);
+        boolean quizzing = !quiz.isEmpty();
         int at = catalog.lessons().indexOf(lesson);
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
         LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
@@ -189,20 +173,6 @@ public final class LessonPages {
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
                 "/embed/" + id + "?step=" + s + kQuery, fitter);
-    }
-
-    /** The stepper with one node's value or gradient hidden until the learner answers. */
-    private static StepperView hide(StepperView s, int node, String asks) {
-        String cls = " quiz quiz-" + ("value".equals(asks) ? "value" : "grad");
-        List<GraphView.NodeView> nodes = s.graph().nodes().stream()
-                .map(n -> n.id() != node ? n : new GraphView.NodeView(n.id(), n.name(), n.label(), n.title(), n.op(),
-                        n.cssClass() + cls, n.transform(), n.width(), n.height(), n.centre(), n.value(), n.grad(), n.gradClass()))
-                .toList();
-        GraphView g = s.graph();
-        return new StepperView(new GraphView(g.width(), g.height(), g.viewBox(), nodes, g.edges(), g.clusters()),
-                s.summary(), s.step(), s.stepCount(), s.forwardSteps(), s.headline(), s.narration(), s.sends(), s.replayUrl(),
-                s.startHref(), s.prevHref(), s.nextHref(), s.forwardEndHref(), s.endHref(), s.formAction(), s.fields(),
-                s.phaseBox(), s.forwardWidth(), s.backwardX(), s.backwardWidth(), s.points());
     }
 
     static int nodeId(Lesson lesson, String name) {
@@ -257,78 +227,6 @@ public final class LessonPages {
         return lesson.training().stream().filter(t -> t.rate() > 0).mapToDouble(Training::rate).max().orElse(0.1);
     }
 
-    /** GET /api/lessons/{id}/checkpoints/{index}?answer=…: right or not, then the answer explained. */
-    public void check(Context ctx) {
-        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        int index;
-        try {
-            index = Integer.parseInt(ctx.pathParam("index"));
-        } catch (NumberFormatException e) {
-            throw new ApiError(404, "checkpoints are numbered from 0");
-        }
-        if (index < 0 || index >= lesson.checkpoints().size()) {
-            throw new ApiError(404, "the lesson '" + lesson.id() + "' has " + lesson.checkpoints().size() + " checkpoints, numbered from 0");
-        }
-        String answer = ctx.queryParam("answer");
-        if (answer == null || answer.isBlank()) throw new ApiError(400, "add your answer as ?answer=…");
-        Checkpoint c = lesson.checkpoints().get(index);
-        Verdict verdict = Verdict.of(c, answer);
-        byte[] body = Json.bytes(json -> {
-            json.writeStartObject();
-            json.writeBooleanField("right", verdict.right());
-            json.writeStringField("verdict", verdict.text());
-            json.writeStringField("answerText", Format.number(c.answer()));
-            ProseJson.write(json, "explanation", c.explanation());
-            json.writeEndObject();
-        });
-        ctx.header("Cache-Control", "no-store");
-        ctx.status(200).contentType("application/json").result(body);
-    }
-
-    /** A checked answer: right or not, and the sentence that says so. */
-    record Verdict(boolean right, String text) {
-        static Verdict of(Checkpoint c, String answer) {
-            Double guess = parse(answer);
-            if (guess == null) return new Verdict(false, "That is not a number; try a number such as -4 or 0.5.");
-            if (c.accepts(guess)) return new Verdict(true, "Right: " + Format.number(c.answer()) + ".");
-            return new Verdict(false, "Not quite: " + Format.number(guess) + " is not it. The answer is " + Format.number(c.answer()) + ".");
-        }
-
-        /** A number as a learner types it: "−4", "0,5", "3/4". */
-        static Double parse(String answer) {
-            String a = answer.strip().replace('−', '-').replace(" ", "");
-            if (a.length() > 40) return null;
-            if (!a.contains(".") && a.indexOf(',') == a.lastIndexOf(',')) a = a.replace(',', '.');
-            try {
-                int slash = a.indexOf('/');
-                double v = slash < 0 ? Double.parseDouble(a)
-                        : Double.parseDouble(a.substring(0, slash)) / Double.parseDouble(a.substring(slash + 1));
-                return Double.isFinite(v) ? v : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-    }
-
-    /** GET /api/lessons/{id}/replay?k=…: the texts the lesson's stepper paints. */
-    public void replay(Context ctx) {
-        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        String k = ctx.queryParam("k");
-        String key = "replay\n" + lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + k;
-        pages.get(key, x -> {
-            if (k == null || lesson.model() == null) {
-                Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson), s -> new Replay(lesson.trace(), lesson.nodeLine()));
-                return Cached.of(200, "application/json", ReplayJson.write(r));
-            }
-            double[] knobs = LessonController.knobs(k, lesson);
-            Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
-            if (!traced.ok()) throw ApiError.of(traced.error());
-            Replay r = replays.get(lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(knobs),
-                    s -> new Replay(traced.trace(), traced.nodeLine()));
-            return Cached.of(200, "application/json", ReplayJson.write(r));
-        }).send(ctx);
-    }
-
     private void notFound(Context ctx, String sentence) {
         Cached.html(404, templates.render("not-found", Map.of("assets", assets, "message", sentence))).send(ctx);
     }
@@ -337,15 +235,11 @@ public final class LessonPages {
         return new LessonView.LessonLink(l.title(), "/lessons/" + l.id());
     }
 
-    /** Which loaded lessons these are: a lesson reloaded from LESSONS_DIR is a new object. */
-    private static String identity(List<Lesson> lessons) {
-        StringBuilder s = new StringBuilder();
-        for (Lesson l : lessons) s.append(Integer.toHexString(System.identityHashCode(l))).append(',');
-        return s.toString();
-    }
-
     private static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
+    private static long length(String s) {
+        return s == null ? 0 : s.length();
+    }
 }

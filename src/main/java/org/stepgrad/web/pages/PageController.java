@@ -7,7 +7,8 @@ import org.stepgrad.web.view.StepperView;
 import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.Assets;
 import org.stepgrad.web.http.Cached;
-import org.stepgrad.web.http.Caches;
+import org.stepgrad.web.http.ByteCache;
+import org.stepgrad.lesson.Verdict;
 import org.stepgrad.web.view.PlaygroundView;
 import org.stepgrad.replay.Replay;
 import org.stepgrad.web.json.ReplayJson;
@@ -25,8 +26,8 @@ import java.util.function.IntFunction;
 import org.stepgrad.expr.Tracer;
 
 /**
- * The playground pages: the playground and its embed, and the replay JSON their stepper
- * fetches. Every page is a function of its URL, cached as bytes with an ETag.
+ * The playground pages: the playground and its embed. Every page is a function of its URL,
+ * cached as bytes with an ETag.
  */
 public final class PageController {
     /** Above these, ELK takes seconds per layout (measured: 1,205 nodes ≈ 2 s, cost 20,000 ≈ 0.7 s warm). */
@@ -37,8 +38,12 @@ public final class PageController {
     private final Templates templates;
     private final Assets assets;
     private final StepperViews steppers;
-    private final Cache<String, Replay> replays = Caches.replays();
-    private final Cache<String, Cached> pages = Caches.pages();
+    /** Everything a playground page depends on: its template and its URL's parameters. */
+    private record Key(String template, int step, String source, String last) {
+    }
+
+    private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
+            k -> 2L * ((k.source() == null ? 0 : k.source().length()) + (k.last() == null ? 0 : k.last().length())));
 
     public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
         this.traces = traces;
@@ -57,23 +62,11 @@ public final class PageController {
         page(ctx, "embed");
     }
 
-    /** GET /api/replay?source=…: the texts the stepper paints, step by step. */
-    public void replayJson(Context ctx) {
-        String source = ctx.queryParam("source");
-        if (source == null) throw new ApiError(400, "add the program as ?source=…");
-        pages.get("replay\n" + source, k -> {
-            Tracer.Traced traced = traces.trace(source);
-            if (!traced.ok()) throw ApiError.of(traced.error());
-            return Cached.of(200, "application/json", ReplayJson.write(replay(source, traced)));
-        }).send(ctx);
-    }
-
     private void page(Context ctx, String template) {
         String source = ctx.queryParam("source");
         String last = ctx.queryParam("last");
         int step = StepperViews.stepParam(ctx.queryParam("step"));
-        String key = template + "\n" + step + "\n" + (source == null ? "\0" : source) + "\n" + (last == null ? "\0" : last);
-        pages.get(key, k -> {
+        pages.get(new Key(template, step, source, last), k -> {
             PlaygroundView page = view(template, source, last, step);
             // a program with a fault is still a page a person reads, but its status says the input was refused
             int status = page.error() == null ? 200 : 400;
@@ -99,7 +92,7 @@ public final class PageController {
             if (nodes > MAX_DRAWN) {
                 notice = "This graph has " + nodes + " nodes; the page draws up to " + MAX_DRAWN
                         + ". Its trace is still at POST /api/trace.";
-            } else if (GraphViews.shape(replay(shown, graph)).drawingCost() > MAX_DRAWING_COST) {
+            } else if (GraphViews.shape(traces.replay(shown)).drawingCost() > MAX_DRAWING_COST) {
                 notice = "This graph's edges reach across too many layers to draw quickly (a value used by many later "
                         + "steps). Give the long chain fewer steps, or read its trace at POST /api/trace.";
             } else {
@@ -109,7 +102,7 @@ public final class PageController {
                 List<StepperView.Field> fields = new ArrayList<>();
                 fields.add(new StepperView.Field("source", source));
                 if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
-                stepper = steppers.at(replay(shown, graph), step, "/api/replay?source=" + enc(shown), hrefAt, path, fields);
+                stepper = steppers.at(traces.replay(shown), step, "/api/replay?source=" + enc(shown), hrefAt, path, fields);
             }
         } else {
             notice = "Fix the program to see its graph.";
@@ -118,9 +111,6 @@ public final class PageController {
                 "/embed/playground?source=" + enc(source));
     }
 
-    private Replay replay(String source, Tracer.Traced traced) {
-        return replays.get(source, s -> new Replay(traced.trace(), traced.nodeLine()));
-    }
 
     static List<PlaygroundView.ExampleLink> examples(String current) {
         return Examples.ALL.stream()

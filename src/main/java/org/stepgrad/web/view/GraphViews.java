@@ -1,14 +1,11 @@
 package org.stepgrad.web.view;
 
-import org.stepgrad.replay.Clusters;
 import org.stepgrad.replay.Replay;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Op;
-import org.stepgrad.engine.Phase;
-import org.stepgrad.engine.Step;
 import org.stepgrad.layout.Layout;
 import org.stepgrad.layout.LayoutCache;
 import org.stepgrad.layout.Shape;
@@ -55,11 +52,10 @@ public final class GraphViews {
         return new Shape(sizes, edges, clusters);
     }
 
+    /** As wide as the longest text the node will ever show, so nothing jumps while stepping. */
     static double width(Replay replay, Node node) {
-        int text = Math.max(node.op().id().length(), replay.valueText(node.id()).length());
-        for (Replay.GradEvent e : replay.gradEvents(node.id())) {
-            text = Math.max(text, Math.max(e.text().length(), e.accText() == null ? 0 : e.accText().length()));
-        }
+        int text = node.op().id().length();
+        for (Replay.Shown e : replay.node(node.id()).shown()) text = Math.max(text, Math.max(e.value().length(), e.grad().length()));
         double w = Math.max(shortLabel(node.label()).length() * LABEL_ADVANCE, text * TEXT_ADVANCE) + PAD;
         return Math.ceil(Math.max(MIN_WIDTH, w));
     }
@@ -68,54 +64,62 @@ public final class GraphViews {
         return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
     }
 
-    /** The graph as it looks after page step {@code s}. */
-    public GraphView at(Replay replay, Layout layout, int s) {
-        Step done = replay.doneAt(s);
-        int current = done == null ? -1 : done.node();
-        boolean back = done != null && done.phase() == Phase.BACKWARD;
+    /**
+     * The graph as it looks after page step {@code s}: each node's texts and classes are the
+     * replay's entries at s, the highlights are frame s's marks, exactly what the browser applies.
+     */
+    public GraphView at(Replay replay, Layout layout, int s, List<Replay.Mark> extra) {
+        Replay.Frame frame = replay.frame(s);
         List<Node> nodes = replay.trace().nodes();
-
-        boolean[] touched = new boolean[nodes.size()]; // the inputs the current node read or fed
-        if (current >= 0) for (int in : nodes.get(current).inputs()) touched[in] = true;
-
-        Clusters groups = replay.clusters();
+        String[] marked = new String[nodes.size()];
+        for (List<Replay.Mark> marks : List.of(frame.marks(), extra)) {
+            for (Replay.Mark m : marks) marked[m.node()] = marked[m.node()] == null ? m.cssClass() : marked[m.node()] + " " + m.cssClass();
+        }
+        String[] lit = new String[replay.edgeCount()];
+        String[] labels = new String[replay.edgeCount()];
+        for (Replay.EdgeMark e : frame.edges()) {
+            lit[e.edge()] = e.cssClass();
+            labels[e.edge()] = e.label();
+        }
         int open = replay.walk().focus(s); // the cluster being worked in is open, the others are shut
-        List<GraphView.NodeView> nodeViews = new ArrayList<>(nodes.size());
-        for (Node node : nodes) {
-            Layout.Box box = layout.nodes().get(node.id());
-            int id = node.id();
-            String value = replay.valueAt(id, s);
-            Replay.GradEvent grad = replay.gradAt(id, s);
-            String css = "node op-" + node.op().id() + (value.isEmpty() ? "" : " known")
-                    + (id == current ? " current" : "") + (touched[id] ? (back ? " receiving" : " reading") : "")
-                    + (folded(groups, id, open) ? " folded" : "");
-            nodeViews.add(new GraphView.NodeView(id, node.name(), shortLabel(node.label()), node.label(), node.op().id(),
-                    css, "translate(" + n(box.x()) + "," + n(box.y()) + ")", n(box.width()), n(box.height()),
-                    n(box.width() / 2), value, replay.gradTextAt(id, s), "grad" + (grad == null ? "" : " " + grad.sign())));
+        boolean[] folded = new boolean[nodes.size()];
+        boolean[] foldedEdge = new boolean[replay.edgeCount()];
+        for (Replay.Group g : replay.groups()) {
+            if (g.id() == open) continue;
+            for (int id : g.nodes()) folded[id] = true;
+            for (int e : g.edges()) foldedEdge[e] = true;
         }
 
-        List<Replay.Send> sends = replay.sends(s);
+        List<GraphView.NodeView> nodeViews = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            int id = node.id();
+            Layout.Box box = layout.nodes().get(id);
+            Replay.Shown shown = replay.shownAt(id, s);
+            String css = "node op-" + node.op().id() + (shown.known() ? " known" : "")
+                    + (marked[id] == null ? "" : " " + marked[id]) + (folded[id] ? " folded" : "");
+            nodeViews.add(new GraphView.NodeView(id, node.name(), shortLabel(node.label()), node.label(), node.op().id(),
+                    css, "translate(" + n(box.x()) + "," + n(box.y()) + ")", n(box.width()), n(box.height()),
+                    n(box.width() / 2), shown.value(), shown.grad(), shown.gradClass()));
+        }
+
         List<GraphView.EdgeView> edgeViews = new ArrayList<>(layout.edges().size());
         for (int e = 0; e < layout.edges().size(); e++) {
             Layout.Route route = layout.edges().get(e);
-            boolean lit = route.to() == current;
-            String label = "";
-            for (Replay.Send send : sends) if (send.edge() == e) label = send.label();
             Layout.Point end = route.points().get(route.points().size() - 1);
             edgeViews.add(new GraphView.EdgeView(e, route.from(), route.to(),
-                    "edge" + (lit ? (back ? " lit back" : " lit forward") : "")
-                            + (folded(groups, route.from(), open) && folded(groups, route.to(), open) ? " folded" : ""), path(route),
-                    n(end.x() - 8), n(end.y() - 5), label));
+                    "edge" + (lit[e] == null ? "" : " " + lit[e]) + (foldedEdge[e] ? " folded" : ""), path(route),
+                    n(end.x() - 8), n(end.y() - 5), labels[e] == null ? "" : labels[e]));
         }
 
         List<GraphView.ClusterView> clusters = new ArrayList<>();
         for (Layout.Box c : layout.clusters()) {
-            String label = groups.all().get(c.id()).label();
+            Replay.Group group = replay.groups().get(c.id());
+            String label = group.label();
             boolean shut = c.id() != open;
             double toggle = (label.length() + 2) * TOGGLE_ADVANCE + 14;
             clusters.add(new GraphView.ClusterView(c.id(), label, n(c.x()), n(c.y()), n(c.width()), n(c.height()),
                     n(c.x() + 8), n(c.y() + 19), shut ? "cover collapsed" : "cover", Boolean.toString(!shut),
-                    replay.walk().summaryAt(c.id(), s), n(c.x() + toggle + 12), n(c.y() + 19), n(toggle),
+                    Replay.latest(group.summaries(), s).text(), n(c.x() + toggle + 12), n(c.y() + 19), n(toggle),
                     n(c.x() + c.width() / 2), n(c.y() + c.height() / 2 + 14)));
         }
         String w = n(layout.width());
@@ -123,12 +127,6 @@ public final class GraphViews {
         // drawn larger than the layout's units: small graphs stay readable, CSS shrinks big ones to fit
         return new GraphView(n(layout.width() * SCALE), n(layout.height() * SCALE), "0 0 " + w + " " + h,
                 nodeViews, edgeViews, clusters);
-    }
-
-    /** A node inside a shut cluster is hidden under the cluster's cover. */
-    private static boolean folded(Clusters groups, int node, int open) {
-        int c = groups.of(node);
-        return c >= 0 && c != open;
     }
 
     private static String path(Layout.Route route) {

@@ -36,9 +36,10 @@ public record LessonView(Assets assets, String id, String title, String summary,
 
     /**
      * A question at one step. {@code verdict} is null until the learner answered (no-script form);
-     * then {@code right} says how, and the answer and explanation are printed.
+     * then {@code right} says how, and the answer and explanation are printed. While it is open
+     * the node {@code nodeId} carries {@code quizClass}, which hides what is asked.
      */
-    public record CheckpointView(int index, int step, String node, String asks, Prose prompt, String checkUrl,
+    public record CheckpointView(int index, int step, String node, int nodeId, String quizClass, String asks, Prose prompt, String checkUrl,
                                  String formAction, boolean shown, String guess, String verdict, boolean right,
                                  String answerText, Prose explanation) {
         public boolean answered() {

@@ -21,14 +21,21 @@ import org.stepgrad.layout.Layout;
      */
     public StepperView at(Replay replay, int step, String replayUrl, IntFunction<String> hrefAt,
                           String formAction, List<StepperView.Field> fields) {
+        return at(replay, step, replayUrl, hrefAt, formAction, fields, List.of());
+    }
+
+    /** @param extra classes the host page adds to nodes at this step (a checkpoint hides what it asks) */
+    public StepperView at(Replay replay, int step, String replayUrl, IntFunction<String> hrefAt,
+                          String formAction, List<StepperView.Field> fields, List<Replay.Mark> extra) {
         int s = replay.clamp(step);
+        Replay.Frame frame = replay.frame(s);
         Layout layout = graphs.layout(replay);
         int total = replay.stepCount();
         int forward = replay.forwardSteps();
         int nodes = replay.trace().nodes().size();
         String summary = nodes + " nodes · " + forward + " forward steps · " + (total - forward) + " backward steps";
-        return new StepperView(graphs.at(replay, layout, s), summary, s, total, forward,
-                replay.headline(s), replay.narration(s), replay.sends(s).stream().map(Replay.Send::text).toList(),
+        return new StepperView(graphs.at(replay, layout, s, extra), summary, s, total, forward,
+                frame.headline(), frame.text(), frame.sends(),
                 replayUrl, hrefAt.apply(0), hrefAt.apply(Math.max(0, s - 1)), hrefAt.apply(Math.min(total, s + 1)),
                 hrefAt.apply(forward), hrefAt.apply(total), formAction, fields,
                 "0 0 " + Math.max(1, total) + " 1", Integer.toString(forward),

@@ -1,0 +1,45 @@
+package org.stepgrad.web.pages;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.stepgrad.lesson.Catalog;
+import org.stepgrad.lesson.Lesson;
+import org.stepgrad.lesson.LessonLibrary;
+import org.stepgrad.web.http.Assets;
+import org.stepgrad.web.http.ByteCache;
+import org.stepgrad.web.http.Cached;
+
+/** {@code GET /}: the course in order, then the playground's examples. */
+public final class IndexPage {
+    /** A lesson in the index: its place, title, summary and address. */
+    public record CourseEntry(String id, int number, String title, String summary, String href) {
+    }
+
+    private record Key(List<Loaded> course) {
+    }
+
+    private final LessonLibrary library;
+    private final Templates templates;
+    private final Assets assets;
+    private final ByteCache<Key, Cached> pages = ByteCache.responses(4L << 20, k -> 0);
+
+    public IndexPage(LessonLibrary library, Templates templates, Assets assets) {
+        this.library = library;
+        this.templates = templates;
+        this.assets = assets;
+    }
+
+    public void index(Context ctx) {
+        Catalog catalog = library.current();
+        pages.get(new Key(Loaded.all(catalog.lessons())), k -> {
+            List<CourseEntry> course = new ArrayList<>();
+            for (Lesson l : catalog.lessons()) {
+                course.add(new CourseEntry(l.id(), course.size() + 1, l.title(), l.summary(), "/lessons/" + l.id()));
+            }
+            return Cached.html(200, templates.render("index", Map.of("assets", assets,
+                    "examples", PageController.examples(null), "course", course)));
+        }).send(ctx);
+    }
+}
