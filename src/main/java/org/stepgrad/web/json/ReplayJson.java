@@ -2,6 +2,8 @@ package org.stepgrad.web.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.stepgrad.replay.ClusterWalk;
 import org.stepgrad.replay.Replay;
 
@@ -40,105 +42,78 @@ public final class ReplayJson {
         });
     }
 
-    private static void nodes(JsonGenerator json, Replay replay) throws IOException {
-        json.writeArrayFieldStart("nodes");
-        for (Replay.NodeText node : replay.nodes()) {
-            json.writeStartObject();
-            json.writeNumberField("id", node.id());
-            json.writeArrayFieldStart("in");
-            for (int edge : node.edgesIn()) json.writeNumber(edge);
-            json.writeEndArray();
-            if (node.formulaStep() < 0) json.writeStringField("formula", node.formula());
-            else json.writeNumberField("formulaStep", node.formulaStep());
-            json.writeArrayFieldStart("shown");
-            for (Replay.Shown e : node.shown()) {
-                json.writeStartArray();
-                json.writeNumber(e.step());
-                json.writeString(e.value());
-                json.writeString(e.grad());
-                json.writeString(e.gradClass());
-                json.writeBoolean(e.known());
-                json.writeEndArray();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+    /** Writes one element of an array. */
+    private interface Item<T> {
+        void write(JsonGenerator json, T item) throws IOException;
+    }
+
+    private static <T> void array(JsonGenerator json, String field, Iterable<T> items, Item<T> item) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (T t : items) item.write(json, t);
+        json.writeEndArray();
+    }
+
+    /** A short positional entry, [step, text, …]: the replay's many small entries cost no field names. */
+    private static void tuple(JsonGenerator json, Object... values) throws IOException {
+        json.writeStartArray();
+        for (Object v : values) {
+            if (v instanceof Integer i) json.writeNumber(i);
+            else if (v instanceof Boolean b) json.writeBoolean(b);
+            else json.writeString((String) v);
         }
         json.writeEndArray();
+    }
+
+    private static void nodes(JsonGenerator json, Replay replay) throws IOException {
+        array(json, "nodes", replay.nodes(), (j, node) -> {
+            j.writeStartObject();
+            j.writeNumberField("id", node.id());
+            array(j, "in", node.edgesIn(), JsonGenerator::writeNumber);
+            if (node.formulaStep() < 0) j.writeStringField("formula", node.formula());
+            else j.writeNumberField("formulaStep", node.formulaStep());
+            array(j, "shown", node.shown(), (k, e) -> tuple(k, e.step(), e.value(), e.grad(), e.gradClass(), e.known()));
+            j.writeEndObject();
+        });
     }
 
     private static void frames(JsonGenerator json, Replay replay) throws IOException {
-        json.writeArrayFieldStart("frames");
-        for (Replay.Frame f : replay.frames()) {
-            json.writeStartObject();
-            json.writeStringField("phase", f.phase());
-            json.writeNumberField("node", f.node());
-            json.writeStringField("headline", f.headline());
-            json.writeStringField("text", f.text());
-            json.writeArrayFieldStart("marks");
-            for (Replay.Mark m : f.marks()) {
-                json.writeStartArray();
-                json.writeNumber(m.node());
-                json.writeString(m.cssClass());
-                json.writeEndArray();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("edges");
-            for (Replay.EdgeMark e : f.edges()) {
-                json.writeStartArray();
-                json.writeNumber(e.edge());
-                json.writeString(e.cssClass());
-                json.writeString(e.label());
-                json.writeEndArray();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("sends");
-            for (String text : f.sends()) json.writeString(text);
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        array(json, "frames", replay.frames(), (j, f) -> {
+            j.writeStartObject();
+            j.writeStringField("phase", f.phase());
+            j.writeNumberField("node", f.node());
+            j.writeStringField("headline", f.headline());
+            j.writeStringField("text", f.text());
+            array(j, "marks", f.marks(), (k, m) -> tuple(k, m.node(), m.cssClass()));
+            array(j, "edges", f.edges(), (k, e) -> tuple(k, e.edge(), e.cssClass(), e.label()));
+            array(j, "sends", f.sends(), JsonGenerator::writeString);
+            j.writeEndObject();
+        });
     }
 
     private static void groups(JsonGenerator json, Replay replay) throws IOException {
-        json.writeArrayFieldStart("groups");
-        for (Replay.Group g : replay.groups()) {
-            json.writeStartObject();
-            json.writeNumberField("id", g.id());
-            json.writeStringField("label", g.label());
-            ints(json, "nodes", g.nodes());
-            ints(json, "edges", g.edges());
-            json.writeArrayFieldStart("summaries");
-            for (ClusterWalk.Summary e : g.summaries()) {
-                json.writeStartArray();
-                json.writeNumber(e.step());
-                json.writeString(e.text());
-                json.writeEndArray();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        array(json, "groups", replay.groups(), (j, g) -> {
+            j.writeStartObject();
+            j.writeNumberField("id", g.id());
+            j.writeStringField("label", g.label());
+            array(j, "nodes", g.nodes(), JsonGenerator::writeNumber);
+            array(j, "edges", g.edges(), JsonGenerator::writeNumber);
+            array(j, "summaries", g.summaries(), (k, e) -> tuple(k, e.step(), e.text()));
+            j.writeEndObject();
+        });
         ClusterWalk walk = replay.walk();
         int count = replay.stepCount();
         json.writeObjectFieldStart("walk");
-        json.writeArrayFieldStart("cluster");
-        for (int s = 0; s <= count; s++) json.writeNumber(walk.cluster(s));
-        json.writeEndArray();
-        json.writeArrayFieldStart("focus");
-        for (int s = 0; s <= count; s++) json.writeNumber(walk.focus(s));
-        json.writeEndArray();
-        json.writeArrayFieldStart("next");
-        for (int s = 0; s <= count; s++) json.writeNumber(walk.next(s));
-        json.writeEndArray();
-        json.writeArrayFieldStart("prev");
-        for (int s = 0; s <= count; s++) json.writeNumber(walk.prev(s));
-        json.writeEndArray();
+        for (String name : List.of("cluster", "focus", "next", "prev")) {
+            IntUnaryOperator at = switch (name) {
+                case "cluster" -> walk::cluster;
+                case "focus" -> walk::focus;
+                case "next" -> walk::next;
+                default -> walk::prev;
+            };
+            json.writeArrayFieldStart(name);
+            for (int s = 0; s <= count; s++) json.writeNumber(at.applyAsInt(s));
+            json.writeEndArray();
+        }
         json.writeEndObject();
-    }
-
-    private static void ints(JsonGenerator json, String field, java.util.List<Integer> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (int v : values) json.writeNumber(v);
-        json.writeEndArray();
     }
 }

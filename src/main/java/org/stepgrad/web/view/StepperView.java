@@ -7,18 +7,36 @@ import java.util.List;
  * controls as real links, so the page steps without JavaScript too. Lessons, embeds and the
  * playground all fill one of these.
  *
- * @param replayUrl   where the stepper's script fetches the replay JSON
- * @param formAction  where the scrubber's no-script form goes, with {@code fields} kept
- * @param points      the "previous point" / "next point" links, or null when the graph has no clusters
+ * @param replayUrl where the stepper's script fetches the replay JSON
+ * @param points    the "previous point" / "next point" links, or null when the graph has no clusters
  */
-public record StepperView(GraphView graph, String summary, int step, int stepCount, int forwardSteps,
-                          String headline, String narration, List<String> sends, String replayUrl,
-                          String startHref, String prevHref, String nextHref, String forwardEndHref, String endHref,
-                          String formAction, List<Field> fields, String phaseBox, String forwardWidth,
-                          String backwardX, String backwardWidth, PointNav points) {
-    public StepperView {
-        sends = List.copyOf(sends);
-        fields = List.copyOf(fields);
+public record StepperView(GraphView graph, String summary, Position at, Narration narration, Links links,
+                          Scrubber scrubber, PointNav points, String replayUrl) {
+
+    /** Where the page stands: step {@code step} of {@code stepCount}, the first {@code forwardSteps} forward. */
+    public record Position(int step, int stepCount, int forwardSteps) {
+    }
+
+    /** The step's headline, its sentence, and on the way back one sentence per input the gradient went to. */
+    public record Narration(String headline, String text, List<String> sends) {
+        public Narration {
+            sends = List.copyOf(sends);
+        }
+    }
+
+    /** The page's own URL at the steps its controls go to. */
+    public record Links(String start, String prev, String next, String forwardEnd, String end) {
+    }
+
+    /**
+     * The scrubber's no-script form (to {@code action}, with {@code fields} kept) and its two
+     * phase bands, in a viewBox one unit per step.
+     */
+    public record Scrubber(String action, List<Field> fields, String phaseBox, String forwardWidth, String backwardX,
+                           String backwardWidth) {
+        public Scrubber {
+            fields = List.copyOf(fields);
+        }
     }
 
     /** Links that jump to the first step of the previous or next cluster ("point 4"). */
@@ -30,10 +48,10 @@ public record StepperView(GraphView graph, String summary, int step, int stepCou
     }
 
     public boolean atStart() {
-        return step == 0;
+        return at.step() == 0;
     }
 
     public boolean atEnd() {
-        return step == stepCount;
+        return at.step() == at.stepCount();
     }
 }

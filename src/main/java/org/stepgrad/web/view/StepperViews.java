@@ -34,12 +34,14 @@ import org.stepgrad.layout.Layout;
         int forward = replay.forwardSteps();
         int nodes = replay.trace().nodes().size();
         String summary = nodes + " nodes · " + forward + " forward steps · " + (total - forward) + " backward steps";
-        return new StepperView(graphs.at(replay, layout, s, extra), summary, s, total, forward,
-                frame.headline(), frame.text(), frame.sends(),
-                replayUrl, hrefAt.apply(0), hrefAt.apply(Math.max(0, s - 1)), hrefAt.apply(Math.min(total, s + 1)),
-                hrefAt.apply(forward), hrefAt.apply(total), formAction, fields,
-                "0 0 " + Math.max(1, total) + " 1", Integer.toString(forward),
-                Integer.toString(forward), Integer.toString(total - forward), points(replay, s, hrefAt));
+        return new StepperView(graphs.at(replay, layout, s, extra), summary,
+                new StepperView.Position(s, total, forward),
+                new StepperView.Narration(frame.headline(), frame.text(), frame.sends()),
+                new StepperView.Links(hrefAt.apply(0), hrefAt.apply(Math.max(0, s - 1)), hrefAt.apply(Math.min(total, s + 1)),
+                        hrefAt.apply(forward), hrefAt.apply(total)),
+                new StepperView.Scrubber(formAction, fields, "0 0 " + Math.max(1, total) + " 1", Integer.toString(forward),
+                        Integer.toString(forward), Integer.toString(total - forward)),
+                points(replay, s, hrefAt), replayUrl);
     }
 
     private static StepperView.PointNav points(Replay replay, int s, IntFunction<String> hrefAt) {
