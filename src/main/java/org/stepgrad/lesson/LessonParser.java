@@ -3,13 +3,17 @@ package org.stepgrad.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.stepgrad.engine.Node;
+import org.stepgrad.engine.Op;
 import org.stepgrad.engine.Phase;
 import org.stepgrad.engine.Step;
 import org.stepgrad.engine.Trace;
 import org.stepgrad.expr.SourceError;
 import org.stepgrad.expr.Tracer;
+import org.stepgrad.layout.DrawingLimit;
+import org.stepgrad.layout.Shape;
 import org.stepgrad.model.GradientDescent;
 import org.stepgrad.model.Model;
 import org.stepgrad.model.ModelError;
@@ -40,7 +44,7 @@ final class LessonParser {
         String title = text(required(lesson, "title"), "title");
         String summary = text(required(lesson, "summary"), "summary");
         int order = lesson.get("order") == null ? 1000 : integer(lesson.get("order"), "order");
-        Prose intro = lesson.get("intro") == null ? Prose.EMPTY : Prose.of(text(lesson.get("intro"), "intro"));
+        Prose intro = lesson.get("intro") == null ? Prose.EMPTY : prose(lesson.get("intro"), "intro");
 
         YamlNode programNode = lesson.get("program");
         YamlNode modelNode = lesson.get("model");
@@ -62,6 +66,7 @@ final class LessonParser {
         Tracer.Traced traced = Tracer.trace(program);
         if (!traced.ok()) throw programFault(traced.error(), graphAt, model != null);
         Trace trace = traced.trace();
+        drawable(trace, graphAt);
 
         double knobRange = lesson.get("knob-range") == null ? 3 : number(lesson.get("knob-range"), "knob-range");
         List<Narration> narration = new ArrayList<>();
@@ -95,6 +100,35 @@ final class LessonParser {
         return new LessonException(s.line(), s.column(), message + " (at line " + error.line() + ", column " + error.column() + " of the program)");
     }
 
+    /** Refuses, at the graph's place in the file, a graph the pages would not draw (the playground's limits). */
+    private static void drawable(Trace trace, YamlNode graphAt) {
+        Optional<String> refused = DrawingLimit.PAGES.refusal(trace.nodes().size())
+                .or(() -> DrawingLimit.PAGES.refusal(shape(trace)));
+        if (refused.isPresent()) throw new LessonException(graphAt, "the lesson's graph cannot be drawn: " + refused.get() + "; make it smaller");
+    }
+
+    /** The graph's shape as far as the drawing limits read it: nodes, edges, inputs first and the output last. */
+    static Shape shape(Trace trace) {
+        List<Shape.NodeSize> nodes = new ArrayList<>(trace.nodes().size());
+        List<Shape.Edge> edges = new ArrayList<>();
+        for (Node node : trace.nodes()) {
+            Shape.Pin pin = node.op() == Op.INPUT ? Shape.Pin.FIRST : node.id() == trace.output() ? Shape.Pin.LAST : Shape.Pin.NONE;
+            nodes.add(new Shape.NodeSize(node.id(), 0, 0, -1, pin));
+            for (int input : node.inputs()) edges.add(new Shape.Edge(input, node.id()));
+        }
+        return new Shape(nodes, edges, List.of());
+    }
+
+    /** An author's Markdown, a nesting fault reported at its place in the file as a program's fault is. */
+    private static Prose prose(YamlNode node, String field) {
+        Prose.Parsed parsed = Prose.parse(text(node, field));
+        Prose.Fault f = parsed.fault();
+        if (f == null) return parsed.prose();
+        String message = "the " + field + ": " + f.message();
+        if (node instanceof YamlNode.Scalar s && s.block()) throw new LessonException(s.line() + f.line(), s.indent() + f.column(), message);
+        throw new LessonException(node, message + " (at line " + f.line() + ", column " + f.column() + " of the text)");
+    }
+
     private static Narration narration(YamlNode item, Trace trace) {
         YamlNode.Map_ m = map(item, "a narration entry");
         unknownFields(m, NARRATION_FIELDS, "a narration entry");
@@ -106,7 +140,7 @@ final class LessonParser {
         if (!mode.equals("add") && !mode.equals("replace")) {
             throw new LessonException(m.get("mode"), "mode is 'add' (after the automatic narration) or 'replace' (instead of it), not '" + mode + "'");
         }
-        return new Narration(step, node.name(), phase, mode.equals("replace"), Prose.of(text(required(m, "text"), "text")));
+        return new Narration(step, node.name(), phase, mode.equals("replace"), prose(required(m, "text"), "text"));
     }
 
     private static Checkpoint checkpoint(YamlNode item, Trace trace) {
@@ -133,8 +167,8 @@ final class LessonParser {
         }
         Prose prompt = m.get("prompt") == null
                 ? Prose.of(phase == Phase.FORWARD ? "What is the value of **" + node.name() + "**?" : "What is **∂" + trace.outputNode().label() + "/∂" + node.name() + "**?")
-                : Prose.of(text(m.get("prompt"), "prompt"));
-        Prose explain = m.get("explain") == null ? Prose.EMPTY : Prose.of(text(m.get("explain"), "explain"));
+                : prose(m.get("prompt"), "prompt");
+        Prose explain = m.get("explain") == null ? Prose.EMPTY : prose(m.get("explain"), "explain");
         return new Checkpoint(step, node.name(), phase, prompt, truth, tolerance, explain);
     }
 

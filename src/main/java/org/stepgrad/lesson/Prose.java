@@ -11,6 +11,7 @@ import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
@@ -18,19 +19,22 @@ import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * An author's Markdown as plain data: blocks of spans of text with their emphasis, so templates
  * print it with th:text and scripts with textContent, and no author's HTML ever reaches a page.
- * The {@link #html} form (raw HTML escaped, unsafe links dropped) is for API readers.
+ * The {@link #html} form (raw HTML escaped) is for API readers. Both forms come from one tree
+ * whose links and images {@link LinkPolicy} has already filtered, so they keep the same links.
  */
 public record Prose(List<Block> blocks, String html, String plain) {
-    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     public static final Prose EMPTY = new Prose(List.of(), "", "");
@@ -61,9 +65,40 @@ public record Prose(List<Block> blocks, String html, String plain) {
         return blocks.isEmpty();
     }
 
+    /** Where an author's Markdown cannot be read safely: 1-based line and column in the text, and a sentence. */
+    public record Fault(int line, int column, String message) {
+    }
+
+    /** The prose, or the fault that kept it from being parsed. */
+    public record Parsed(Prose prose, Fault fault) {
+    }
+
+    /** Markdown that is known to be within the limits, such as the loader's own prompts. */
     public static Prose of(String markdown) {
-        if (markdown == null || markdown.isBlank()) return EMPTY;
+        Parsed parsed = parse(markdown);
+        if (parsed.fault() != null) throw new IllegalArgumentException(parsed.fault().message());
+        return parsed.prose();
+    }
+
+    /** An author's Markdown, its nesting bounded before the Markdown library sees it. */
+    public static Parsed parse(String markdown) {
+        if (markdown == null || markdown.isBlank()) return new Parsed(EMPTY, null);
+        Fault fault = MarkdownLimits.scan(markdown);
+        if (fault != null) return new Parsed(null, fault);
         Node document = MARKDOWN.parse(markdown);
+        Node deep = MarkdownLimits.tooDeep(document);
+        if (deep != null) {
+            List<SourceSpan> at = deep.getSourceSpans();
+            int line = at.isEmpty() ? 1 : at.get(0).getLineIndex() + 1;
+            int column = at.isEmpty() ? 1 : at.get(0).getColumnIndex() + 1;
+            return new Parsed(null, new Fault(line, column, "the Markdown nests more than " + MarkdownLimits.MAX_DEPTH
+                    + " levels deep here (block quotes, lists, emphasis and links inside one another); nest fewer"));
+        }
+        filterLinks(document);
+        return new Parsed(render(document), null);
+    }
+
+    private static Prose render(Node document) {
         List<Block> blocks = new ArrayList<>();
         for (Node child = document.getFirstChild(); child != null; child = child.getNext()) block(child, blocks);
         StringBuilder plain = new StringBuilder();
@@ -128,7 +163,7 @@ public record Prose(List<Block> blocks, String html, String plain) {
             } else if (child instanceof Emphasis) {
                 inline(child, strong, true, href, out);
             } else if (child instanceof Link link) {
-                inline(child, strong, em, safe(link.getDestination()), out);
+                inline(child, strong, em, LinkPolicy.link(link.getDestination()), out);
             } else {
                 inline(child, strong, em, href, out);
             }
@@ -152,15 +187,35 @@ public record Prose(List<Block> blocks, String html, String plain) {
         return out;
     }
 
-    /** A link target that cannot run script: http(s), mailto, or a path on this site. */
-    static String safe(String destination) {
-        if (destination == null) return null;
-        String d = destination.trim();
-        String lower = d.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")) return d;
-        if (d.startsWith("/") && !d.startsWith("//")) return d;
-        if (d.startsWith("#")) return d;
-        return null;
+    /**
+     * Applies the link policy to the tree both forms are made from: a dropped link or image leaves its
+     * text in its place. Walked without recursion; the tree's depth is already bounded, its length is not.
+     */
+    private static void filterLinks(Node document) {
+        List<Node> dropped = new ArrayList<>();
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(document);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            if (node instanceof Link link) {
+                String kept = LinkPolicy.link(link.getDestination());
+                if (kept == null) dropped.add(link);
+                else link.setDestination(kept);
+            } else if (node instanceof Image image) {
+                String kept = LinkPolicy.image(image.getDestination());
+                if (kept == null) dropped.add(image);
+                else image.setDestination(kept);
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) stack.push(child);
+        }
+        for (Node node : dropped) {
+            for (Node child = node.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                node.insertBefore(child);
+                child = next;
+            }
+            node.unlink();
+        }
     }
 
     private static String stripEnd(String s) {

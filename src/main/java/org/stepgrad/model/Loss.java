@@ -57,6 +57,23 @@ public enum Loss {
         w.let("loss", squared(squares));
     }
 
+    /** The nodes {@link #write} adds for {@code outputs} outputs. */
+    public static long nodeCount(Loss loss, int outputs) {
+        if (loss == CROSS_ENTROPY) return outputs + (outputs - 1) + outputs + 2L; // e_i, their sum, p_i, -log
+        return 4L * outputs + squaredExtra(loss, outputs); // t_i, r_i and r_i^2 (a constant and a power)
+    }
+
+    /** The nodes {@link #squared} adds over {@code terms} squared terms. */
+    static long squaredExtra(Loss loss, int terms) {
+        long sum = terms - 1;
+        return switch (loss) {
+            case SUM_SQUARED -> sum;
+            case MEAN_SQUARED -> sum + (terms == 1 ? 0 : 2);
+            case HALF_SQUARED -> sum + 2;
+            case CROSS_ENTROPY -> throw new ModelError("cross-entropy scores classes, not squared distances");
+        };
+    }
+
     /** The loss expression over already-written squared terms (squared losses only). */
     public String squared(List<String> squares) {
         String sum = ProgramWriter.sum(squares);

@@ -14,9 +14,11 @@ import java.util.SplittableRandom;
 public record Network(int[] sizes, Activation activation, double[] inputs, double[] targets,
                       double[] weights, double[] biases, boolean biasPerLayer, Loss loss) implements Model {
 
+    public static final int MAX_LAYERS = 8;
+    public static final int MAX_WIDTH = 16;
+
     public Network {
-        if (sizes.length < 2) throw new ModelError("a network needs at least an input and an output layer");
-        for (int s : sizes) if (s < 1 || s > 16) throw new ModelError("each layer holds between 1 and 16 neurons");
+        checkShape(sizes);
         if (inputs.length != sizes[0]) throw new ModelError("the network takes " + sizes[0] + " inputs, not " + inputs.length);
         if (targets.length != sizes[sizes.length - 1]) {
             throw new ModelError("the network has " + sizes[sizes.length - 1] + " outputs, so it needs as many targets, not " + targets.length);
@@ -36,12 +38,35 @@ public record Network(int[] sizes, Activation activation, double[] inputs, doubl
     /** Starting weights and biases drawn uniformly from [-1, 1] with a fixed seed. */
     public static Network seeded(int[] sizes, Activation activation, double[] inputs, double[] targets,
                                  boolean biasPerLayer, Loss loss, long seed) {
+        checkShape(sizes);
         SplittableRandom random = new SplittableRandom(seed);
         double[] w = new double[weightCount(sizes)];
         double[] b = new double[biasCount(sizes, biasPerLayer)];
         for (int i = 0; i < w.length; i++) w[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
         for (int i = 0; i < b.length; i++) b[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
         return new Network(sizes, activation, inputs, targets, w, b, biasPerLayer, loss);
+    }
+
+    /** Refuses a layer count or width out of range before any weight is allocated. */
+    public static void checkShape(int[] sizes) {
+        if (sizes.length < 2 || sizes.length > MAX_LAYERS) {
+            throw new ModelError("a network has between 2 and " + MAX_LAYERS + " layers (inputs, hidden layers, outputs), not " + sizes.length);
+        }
+        for (int s : sizes) {
+            if (s < 1 || s > MAX_WIDTH) throw new ModelError("each layer holds between 1 and " + MAX_WIDTH + " neurons, not " + s);
+        }
+    }
+
+    /** The nodes {@link #program} builds for this shape, counted without building them (call {@link #checkShape} first). */
+    public static long nodeCount(int[] sizes, boolean biasPerLayer, Loss loss) {
+        long n = sizes[0] + weightCount(sizes) + biasCount(sizes, biasPerLayer);
+        int last = sizes.length - 1;
+        for (int l = 1; l <= last; l++) {
+            long perNeuron = 2L * sizes[l - 1]; // a product per input and an add per term after the first
+            boolean activated = !(l == last && loss == Loss.CROSS_ENTROPY);
+            n += sizes[l] * (perNeuron + (activated ? 1 : 0));
+        }
+        return n + Loss.nodeCount(loss, sizes[last]);
     }
 
     static int weightCount(int[] sizes) {

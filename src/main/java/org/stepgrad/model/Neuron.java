@@ -9,12 +9,25 @@ import java.util.List;
  * {@code loss = (o − t)^2}; without one its output o is the end of the graph.
  */
 public record Neuron(double[] inputs, double[] weights, double bias, Activation activation, Double target) implements Model {
+    public static final int MAX_INPUTS = 64;
+
     public Neuron {
-        if (inputs.length == 0 || inputs.length != weights.length) {
+        checkSize(inputs.length);
+        if (inputs.length != weights.length) {
             throw new ModelError("a neuron needs one weight per input; it has " + inputs.length + " inputs and " + weights.length + " weights");
         }
         inputs = inputs.clone();
         weights = weights.clone();
+    }
+
+    /** Refuses a number of inputs out of range before anything of that size is allocated. */
+    public static void checkSize(long inputs) {
+        if (inputs < 1 || inputs > MAX_INPUTS) throw new ModelError("a neuron takes between 1 and " + MAX_INPUTS + " inputs, not " + inputs);
+    }
+
+    /** The nodes {@link #program} builds, counted without building them: x_i, w_i, x_i*w_i, the adds, b, n, o, and the loss. */
+    public static long nodeCount(int inputs, boolean target) {
+        return 4L * inputs + 2 + (target ? 4 : 0);
     }
 
     @Override

@@ -12,14 +12,26 @@ public record PolynomialFit(int degree, List<Point> points, double[] knobs, Loss
     public static final int MAX_POINTS = 200;
 
     public PolynomialFit {
-        if (degree < 0 || degree > MAX_DEGREE) throw new ModelError("the degree must be between 0 and " + MAX_DEGREE);
-        if (points.isEmpty() || points.size() > MAX_POINTS) throw new ModelError("a fit needs between 1 and " + MAX_POINTS + " points");
+        checkSize(degree, points.size());
         if (knobs.length != degree + 1) {
             throw new ModelError("a degree-" + degree + " polynomial has " + (degree + 1) + " knobs, not " + knobs.length);
         }
         if (loss == Loss.CROSS_ENTROPY) throw new ModelError("a curve fit uses a squared loss, not cross-entropy");
         points = List.copyOf(points);
         knobs = knobs.clone();
+    }
+
+    /** Refuses a degree or a number of points out of range before anything of that size is allocated. */
+    public static void checkSize(long degree, long points) {
+        if (degree < 0 || degree > MAX_DEGREE) throw new ModelError("the degree must be between 0 and " + MAX_DEGREE + ", not " + degree);
+        if (points < 1 || points > MAX_POINTS) throw new ModelError("a fit needs between 1 and " + MAX_POINTS + " points, not " + points);
+    }
+
+    /** The nodes {@link #program} builds for this size, counted without building them. */
+    public static long nodeCount(int degree, int points, Loss loss) {
+        long prediction = degree + (degree >= 1 ? 1 : 0) + 3L * Math.max(0, degree - 1); // adds, k1*x, and kj*x^j
+        long perPoint = 2 + prediction + 1 + 2; // x and y, p, r = p - y, r^2
+        return (degree + 1) + points * perPoint + Loss.squaredExtra(loss, points);
     }
 
     @Override

@@ -8,13 +8,26 @@ import java.util.List;
  * probabilities by softmax and scored by cross-entropy or by mean squared error against one-hot.
  */
 public record Softmax(double[] scores, int target, Loss loss) implements Model {
+    public static final int MAX_CLASSES = 64;
+
     public Softmax {
-        if (scores.length < 2) throw new ModelError("a classifier needs at least two classes");
+        checkSize(scores.length);
         if (target < 1 || target > scores.length) throw new ModelError("the target class must be between 1 and " + scores.length);
         if (loss != Loss.CROSS_ENTROPY && loss != Loss.MEAN_SQUARED) {
             throw new ModelError("a classifier is scored by cross-entropy or mean-squared");
         }
         scores = scores.clone();
+    }
+
+    /** Refuses a number of classes out of range before anything of that size is allocated. */
+    public static void checkSize(long classes) {
+        if (classes < 2 || classes > MAX_CLASSES) throw new ModelError("a classifier has between 2 and " + MAX_CLASSES + " classes, not " + classes);
+    }
+
+    /** The nodes {@link #program} builds, counted without building them. */
+    public static long nodeCount(int classes, Loss loss) {
+        if (loss == Loss.CROSS_ENTROPY) return classes + Loss.nodeCount(loss, classes);
+        return classes + classes + (classes - 1) + classes + Loss.nodeCount(loss, classes); // z_i, e_i, s, p_i, then the loss
     }
 
     @Override
