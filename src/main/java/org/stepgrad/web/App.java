@@ -52,6 +52,7 @@ public final class App {
             // cached bodies carry their own gzip form (Cached); everything else is small
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
+            config.events.serverStopped(lessons.library()::close); // the folder watcher's thread ends with the server
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024)); // long permalinks
             config.routes.before(Headers::apply);
             config.fileRenderer(templates);

@@ -103,17 +103,18 @@ class LessonLoaderTest {
     }
 
     @Test
-    void an_edited_file_is_reloaded_on_the_next_look_and_an_unchanged_one_is_not() throws IOException {
+    void an_edited_file_is_reloaded_on_the_next_scan_and_an_unchanged_one_is_not() throws IOException {
         Path file = dir.resolve("tiny.yaml");
         Files.writeString(file, GOOD);
-        LessonLibrary library = LessonLibrary.open(dir);
-        Lesson first = library.current().find("tiny").orElseThrow();
-        assertTrue(first == library.current().find("tiny").orElseThrow(), "unchanged files are not parsed again");
-        Files.writeString(file, GOOD.replace("title: Tiny", "title: Tinier"));
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-        assertEquals("Tinier", library.current().find("tiny").orElseThrow().title());
-        Files.delete(file);
-        assertTrue(library.current().lessons().isEmpty());
+        try (LessonLibrary library = LessonLibrary.open(dir)) {
+            Lesson first = library.current().find("tiny").orElseThrow();
+            assertTrue(first == library.refresh().find("tiny").orElseThrow(), "unchanged files are not parsed again");
+            Files.writeString(file, GOOD.replace("title: Tiny", "title: Tinier"));
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+            assertEquals("Tinier", library.refresh().find("tiny").orElseThrow().title());
+            Files.delete(file);
+            assertTrue(library.refresh().lessons().isEmpty());
+        }
     }
 
     @Test
