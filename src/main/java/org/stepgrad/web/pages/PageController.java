@@ -22,18 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.stepgrad.expr.Tracer;
+import org.stepgrad.layout.DrawingLimit;
 
 /**
  * The playground pages: the playground and its embed. Every page is a function of its URL,
  * cached as bytes with an ETag.
  */
 public final class PageController {
-    /** Above these, ELK takes seconds per layout (measured: 1,205 nodes ≈ 2 s, cost 20,000 ≈ 0.7 s warm). */
-    static final int MAX_DRAWN = 1_200;
-    static final long MAX_DRAWING_COST = 20_000;
-
     private final TraceService traces;
     private final Templates templates;
     private final Assets assets;
@@ -88,13 +86,13 @@ public final class PageController {
         String notice = null;
         if (shown != null) {
             Tracer.Traced graph = traces.trace(shown);
-            int nodes = graph.trace().nodes().size();
-            if (nodes > MAX_DRAWN) {
-                notice = "This graph has " + nodes + " nodes; the page draws up to " + MAX_DRAWN
-                        + ". Its trace is still at POST /api/trace.";
-            } else if (GraphViews.shape(traces.replay(shown)).drawingCost() > MAX_DRAWING_COST) {
-                notice = "This graph's edges reach across too many layers to draw quickly (a value used by many later "
-                        + "steps). Give the long chain fewer steps, or read its trace at POST /api/trace.";
+            // the lesson loader asks the same question, so a lesson and a playground program are drawn alike
+            String drawn = shown;
+            Optional<String> refused = DrawingLimit.PAGES.refusal(graph.trace().nodes().size())
+                    .or(() -> DrawingLimit.PAGES.refusal(GraphViews.shape(traces.replay(drawn))));
+            if (refused.isPresent()) {
+                String why = refused.get();
+                notice = Character.toUpperCase(why.charAt(0)) + why.substring(1) + ". Its trace is still at POST /api/trace.";
             } else {
                 String keepLast = error == null ? null : shown;
                 IntFunction<String> hrefAt = s -> path + "?source=" + enc(source)
