@@ -140,6 +140,24 @@ class HostileLessonTest {
     }
 
     @Test
+    void the_node_limit_counts_the_graphs_nodes_as_its_sentence_says() throws IOException {
+        // x0 = 1 is one node, then each "xi = x(i-1) * 2" adds a constant and a product
+        Files.writeString(dir.resolve("edge.yaml"), HEAD + chain(600)); // 1 + 2 × 599 = 1,199 nodes
+        try (LessonLibrary library = LessonLibrary.open(dir)) {
+            assertEquals(1_199, library.current().find("edge").orElseThrow().trace().nodes().size());
+        }
+        Files.delete(dir.resolve("edge.yaml"));
+        LessonProblem p = problemIn("over.yaml", HEAD + chain(601)); // 1,201 nodes
+        assertTrue(p.message().contains("the graph has 1,201 nodes, and pages draw up to 1,200"), p.message());
+    }
+
+    private static String chain(int lines) {
+        StringBuilder program = new StringBuilder("program: |\n  x0 = 1\n");
+        for (int i = 1; i < lines; i++) program.append("  x").append(i).append(" = x").append(i - 1).append(" * 2\n");
+        return program.toString();
+    }
+
+    @Test
     void a_program_whose_long_edges_would_make_the_layout_slow_is_refused() throws IOException {
         StringBuilder program = new StringBuilder("program: |\n  a = 1\n  x0 = a\n".replace("x0 = a", "x0 = a * 2"));
         for (int i = 1; i < 300; i++) program.append("  x").append(i).append(" = x").append(i - 1).append(" * a\n");

@@ -63,6 +63,9 @@ class HostileLessonFolderTest {
         nodes.append("  out = x24999 * 2\n");
         Files.writeString(dir.resolve("nodes.yaml"), nodes);
         Files.writeString(dir.resolve("Bad_Name.yaml"), HEAD + PROGRAM);
+        Files.writeString(dir.resolve("links.yaml"), "title: Links\nsummary: y\nintro: |\n"
+                + "  [kept](https://example.org/kept) [here](/lessons/chain-rule) [a](/\\evil.example/x) [b](//evil.example/y)\n"
+                + "  [c](data:text/html,x) [d](javascript:alert(1)) ![e](https://tracker.example/pixel.png) ![f](data:image/png,x)\n" + PROGRAM);
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream original = System.err;
@@ -94,8 +97,15 @@ class HostileLessonFolderTest {
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, r.statusCode(), path + ": " + r.body());
         }
+        // the page and the API's intro.html keep the same links: the web and this site, never another host or a data: URL
+        String api = server.get("/api/lessons/links").body();
+        String page = server.get("/lessons/links").body();
+        for (String body : List.of(api, page)) {
+            assertTrue(body.contains("https://example.org/kept") && body.contains("/lessons/chain-rule"), body);
+            for (String gone : List.of("evil.example", "data:", "javascript:", "tracker.example")) assertTrue(!body.contains(gone), gone + " in " + body);
+        }
         HttpResponse<String> list = server.get("/api/lessons");
-        assertTrue(list.body().contains("\"chain-rule\"") && !list.body().contains("\"nodes\""), list.body());
+        assertTrue(list.body().contains("\"chain-rule\"") && list.body().contains("\"links\"") && !list.body().contains("\"nodes\""), list.body());
     }
 
     /** Writes to the console and to the captured log alike. */
