@@ -110,6 +110,7 @@ public final class LessonLibrary implements AutoCloseable {
     }
 
     private void watchLoop(WatchService events) {
+        String lastFailure = null;
         try {
             while (!closed) {
                 WatchKey key = events == null ? null : events.poll(RESCAN_MILLIS, TimeUnit.MILLISECONDS);
@@ -118,12 +119,19 @@ public final class LessonLibrary implements AutoCloseable {
                     key.pollEvents();
                     key.reset();
                 }
-                if (!closed) rescan();
+                if (closed) break;
+                try {
+                    rescan();
+                    lastFailure = null;
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // the watcher keeps going, and says so once, not once a second
+                    String failure = oneLine(e.toString());
+                    if (!failure.equals(lastFailure)) LOG.error("{}: the lessons folder could not be rescanned: {}", folder.dir(), failure);
+                    lastFailure = failure;
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            LOG.error("the lessons folder is no longer watched: {}", oneLine(e.toString()));
         } finally {
             if (events != null) close(events);
         }
@@ -195,7 +203,7 @@ public final class LessonLibrary implements AutoCloseable {
 
     private Loaded read(String name, Path path, LessonFolder.Stamp stamp) {
         String file = path.toString();
-        if (!ID.matcher(name.replaceFirst("\\.ya?ml$", "")).matches()) return load(name, file, null, stamp); // refused by name, unread
+        if (!ID.matcher(name.replaceFirst("\\.ya?ml$", "")).matches()) return load(name, file, null, stamp); // load refuses the name; never opened
         LessonFolder.Read read = folder.read(path);
         if (read.problem() != null) return new Loaded(null, stamp, new LessonProblem(file, 1, 1, read.problem()));
         return load(name, file, read.text(), stamp);
