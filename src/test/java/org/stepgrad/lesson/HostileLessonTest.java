@@ -223,6 +223,14 @@ class HostileLessonTest {
     }
 
     @Test
+    void yaml_aliases_nine_deep_are_not_expanded_into_a_billion_values() throws IOException {
+        StringBuilder items = new StringBuilder("&a0 [" + "\"lol\", ".repeat(8) + "\"lol\"]");
+        for (int i = 1; i < 10; i++) items.append(", &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(8)).append("*a").append(i - 1).append("]");
+        LessonProblem p = problemIn("laughs.yaml", HEAD + "narration: [" + items + "]\n" + PROGRAM);
+        assertEquals(3, p.line());
+    }
+
+    @Test
     void the_good_lesson_beside_every_hostile_file_is_served() throws Exception {
         Files.copy(Path.of("lessons/chain-rule.yaml"), dir.resolve("chain-rule.yaml"));
         Files.writeString(dir.resolve("bomb.yaml"), HEAD + "intro: |\n  " + ">".repeat(50_000) + "\n" + PROGRAM);
