@@ -58,6 +58,11 @@ final class GroupTree {
      */
     void bucket(int group, int max, IntFunction<String> nodeLabel) {
         List<Integer> level = children.get(group);
+        if (level.size() <= max) return;
+        // a line's parts are mostly unnamed ("2", "+"): name its series by position instead
+        boolean line = kinds.get(group) == Hierarchy.Kind.LINE;
+        int firstNode = level.get(0); // a line's nodes are consecutive ids
+        IntFunction<String> rangeLabel = line ? node -> Integer.toString(node - firstNode + 1) : nodeLabel;
         while (level.size() > max) {
             int count = level.size();
             int chunks = (count + max - 1) / max;
@@ -66,10 +71,10 @@ final class GroupTree {
                 int from = (int) ((long) c * count / chunks);
                 int to = (int) ((long) (c + 1) * count / chunks);
                 List<Integer> part = new ArrayList<>(level.subList(from, to));
-                String first = first(part.get(0), nodeLabel);
-                String last = last(part.get(part.size() - 1), nodeLabel);
+                String first = first(part.get(0), rangeLabel);
+                String last = last(part.get(part.size() - 1), rangeLabel);
                 int series = labels.size();
-                labels.add(seriesLabel(first, last));
+                labels.add(line ? Headers.cut(labels.get(group), Headers.MAX_LABEL - 20) + ", nodes " + first + "–" + last : seriesLabel(first, last));
                 parents.add(group);
                 kinds.add(Hierarchy.Kind.SERIES);
                 children.add(part);
