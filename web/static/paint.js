@@ -1,36 +1,45 @@
 // Paints one step of a replay onto the server-rendered SVG and narration. It never computes
 // a value, a gradient, a class or a coordinate: it sets the texts and classes the replay's
 // entries hold at that step, and touches only what changed since the step it last painted.
+// When a group opens or shuts the server sends a new drawing; bind() takes it over.
 
 export function createPainter(root, replay) {
-  const svg = root.querySelector('svg.graph');
-  const nodes = [];
-  for (const g of svg.querySelectorAll('g.node')) {
-    nodes[Number(g.dataset.nodeId)] = {
-      g,
-      value: g.querySelector('text.value'),
-      grad: g.querySelector('text.grad'),
-    };
-  }
-  const edges = [];
-  for (const g of svg.querySelectorAll('g.edge')) {
-    edges[Number(g.dataset.edge)] = { g, label: g.querySelector('text.edge-label') };
-  }
   const narration = {
     headline: root.querySelector('.narration .headline'),
     text: root.querySelector('.narration .text'),
     sends: root.querySelector('.narration .sends'),
   };
-  // the server drew the page at this step: painting starts from there
-  let painted = Number(root.dataset.step) || 0;
+  let nodes = [];   // node id → its box, and the shut group boxes that show its texts
+  let edges = [];   // node-level edge → the drawn wire that carries it
+  let painted = 0;  // the step the drawing shows
+
+  /** Takes over a drawing the server rendered at step s. */
+  function bind(svg, s) {
+    nodes = [];
+    const add = (id, el) => (nodes[id] || (nodes[id] = { boxes: [], texts: [] })) && nodes[id][el.box ? 'boxes' : 'texts'].push(el);
+    for (const g of svg.querySelectorAll('g.node')) {
+      const el = { g, value: g.querySelector('text.value, tspan.value'), grad: g.querySelector('text.grad') };
+      if (g.dataset.nodeId !== undefined) add(Number(g.dataset.nodeId), { ...el, box: true });
+      else if (g.dataset.shows !== undefined && Number(g.dataset.shows) >= 0) add(Number(g.dataset.shows), el);
+    }
+    edges = [];
+    for (const g of svg.querySelectorAll('g.edge')) {
+      const wire = { g, label: g.querySelector('text.edge-label') };
+      for (const e of g.dataset.edges.split(' ')) edges[Number(e)] = wire;
+    }
+    painted = s;
+  }
 
   function paintNode(id, s) {
-    const el = nodes[id];
+    const shown = nodes[id];
+    if (!shown) return; // inside a shut group: nothing of it is drawn
     const [, value, grad, gradClass, known] = replay.shown(id, s);
-    setText(el.value, value);
-    el.g.classList.toggle('known', known);
-    setText(el.grad, grad);
-    if (el.grad.getAttribute('class') !== gradClass) el.grad.setAttribute('class', gradClass);
+    for (const el of shown.boxes.concat(shown.texts)) {
+      setText(el.value, value);
+      setText(el.grad, grad);
+      if (el.grad.getAttribute('class') !== gradClass) el.grad.setAttribute('class', gradClass);
+    }
+    for (const el of shown.boxes) el.g.classList.toggle('known', known);
   }
 
   function paintNodes(s) {
@@ -41,10 +50,17 @@ export function createPainter(root, replay) {
 
   function highlight(s, on) {
     const frame = replay.frame(s);
-    for (const [id, cls] of frame.marks) nodes[id].g.classList.toggle(cls, on);
+    for (const [id, cls] of frame.marks) for (const el of nodes[id] ? nodes[id].boxes : []) el.g.classList.toggle(cls, on);
+    const current = frame.node >= 0 && nodes[frame.node] ? nodes[frame.node].boxes[0] : null;
+    if (current) {
+      if (on) current.g.setAttribute('aria-current', 'step');
+      else current.g.removeAttribute('aria-current');
+    }
     for (const [e, cls, label] of frame.edges) {
-      for (const c of cls.split(' ')) edges[e].g.classList.toggle(c, on);
-      setText(edges[e].label, on ? label : '');
+      const wire = edges[e];
+      if (!wire) continue;
+      for (const c of cls.split(' ')) wire.g.classList.toggle(c, on);
+      if (label || !on) setText(wire.label, on ? label : '');
     }
   }
 
@@ -61,6 +77,7 @@ export function createPainter(root, replay) {
   }
 
   return {
+    bind,
     paint(s) {
       highlight(painted, false);
       paintNodes(s);
@@ -70,11 +87,12 @@ export function createPainter(root, replay) {
     },
     /** The texts a node shows right now, for the details panel. */
     shown(id) {
-      return { value: nodes[id].value.textContent, grad: nodes[id].grad.textContent };
+      const box = nodes[id] && nodes[id].boxes[0];
+      return box ? { value: box.value.textContent, grad: box.grad.textContent } : { value: '', grad: '' };
     },
   };
 }
 
 function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  if (el && el.textContent !== text) el.textContent = text;
 }

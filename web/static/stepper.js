@@ -22,6 +22,7 @@ async function start(root) {
   const replay = await loadReplay(root.dataset.replay);
   const painter = createPainter(root, replay);
   const viewport = createViewport(root);
+  let svg = root.querySelector('svg.graph');
   const presenter = createPresenter(root, viewport.present);
   const clusters = createClusters(root, replay);
   const scrub = root.querySelector('input.scrub');
@@ -32,6 +33,12 @@ async function start(root) {
   let step = clamp(Number(root.dataset.step) || 0);
   let timer = null;
   let selected = null;
+  // groups the learner opened (kept in the link) and shut (while they hold the step's node)
+  const pinned = new Set((new URL(window.location.href).searchParams.get('open') || '').split(',').filter(Boolean).map(Number));
+  const shut = new Set();
+  let asked = 0; // the latest drawing asked for: an older answer is dropped
+  painter.bind(svg, step);
+  viewport.bind(svg);
 
   function clamp(s) {
     return Math.max(0, Math.min(replay.stepCount, s));
@@ -51,8 +58,62 @@ async function start(root) {
     }
   }
 
+  /** The groups open at step s: the learner's, and those holding the step's node unless the learner shut them. */
+  function openAt(s) {
+    const open = new Set(pinned);
+    for (const g of replay.frame(s).open) if (!shut.has(g)) open.add(g);
+    return [...open].sort((a, b) => a - b).join(',');
+  }
+
+  /** Fetches the server's drawing with other groups open and takes it over, when the open groups change. */
+  async function redraw() {
+    const open = openAt(step);
+    if (open === svg.dataset.open) return;
+    const token = ++asked;
+    const at = step;
+    const url = new URL(root.dataset.view, window.location.href);
+    url.searchParams.set('step', String(at));
+    url.searchParams.set('open', open);
+    const t0 = performance.now();
+    const response = await fetch(url, { headers: { Accept: 'text/html' } });
+    if (!response.ok || token !== asked) return;
+    const holder = document.createElement('template');
+    holder.innerHTML = await response.text();
+    const next = holder.content.querySelector('svg.graph');
+    if (!next || token !== asked) return;
+    svg.replaceWith(next);
+    svg = next;
+    painter.bind(svg, at);
+    viewport.bind(svg);
+    painter.paint(step);
+    viewport.reveal();
+    root.dataset.openMs = (performance.now() - t0).toFixed(1); // read by the group-opening benchmark
+    // the host page marks the new drawing again (a checkpoint hides what it asks)
+    root.dispatchEvent(new CustomEvent('stepper:step', { bubbles: true, detail: { step, stepCount: replay.stepCount } }));
+    if (selected !== null && !svg.querySelector(`g.node[data-node-id="${selected}"]`)) selected = null;
+  }
+
+  function toggleGroup(g) {
+    const open = svg.dataset.open.split(',').filter(Boolean).map(Number).includes(g);
+    if (open) {
+      pinned.delete(g);
+      if (replay.frame(step).open.includes(g)) shut.add(g);
+    } else {
+      shut.delete(g);
+      pinned.add(g);
+    }
+    const url = new URL(window.location.href);
+    if (pinned.size > 0) url.searchParams.set('open', [...pinned].sort((a, b) => a - b).join(','));
+    else url.searchParams.delete('open');
+    window.history.replaceState(window.history.state, '', url);
+    redraw();
+  }
+
   function go(s) {
+    const before = step;
     step = clamp(s);
+    // a learner's "shut" lasts until the step moves to another group
+    if (replay.frame(step).open.join() !== replay.frame(before).open.join()) shut.clear();
     const t0 = performance.now();
     painter.paint(step);
     clusters.paint(step);
@@ -68,9 +129,9 @@ async function start(root) {
       a.setAttribute('aria-disabled', String(to === step));
     }
     if (selected !== null) showDetails(selected);
-    const current = replay.frame(step).node;
-    if (current >= 0) viewport.reveal(root.querySelector(`g.node[data-node-id="${current}"]`));
+    viewport.reveal();
     root.dataset.paintMs = (performance.now() - t0).toFixed(2); // read by the step-time benchmark
+    redraw();
     // Lesson pages listen for this to show the author's notes and checkpoints at their steps.
     root.dispatchEvent(new CustomEvent('stepper:step', { bubbles: true, detail: { step, stepCount: replay.stepCount } }));
     // The live classroom follows and drives the page through these document events (live.js).
@@ -106,16 +167,19 @@ async function start(root) {
   }
 
   function showDetails(id) {
+    const g = svg.querySelector(`g.node[data-node-id="${id}"]`);
+    if (!g) return;
     selected = id;
     const shown = painter.shown(id);
     details.hidden = false;
-    details.querySelector('.formula').textContent = replay.formula(id);
+    details.querySelector('.formula').textContent = g.dataset.formula;
+    // the box shows four significant digits; a click shows the value in full
     details.querySelector('.state').textContent = [
-      shown.value ? `value ${shown.value.replace(/^= /, '')}` : 'value not computed yet',
+      shown.value ? `value ${g.dataset.exact}` : 'value not computed yet',
       shown.grad ? shown.grad : 'gradient not known yet',
     ].join(' · ');
-    for (const g of root.querySelectorAll('g.node.selected')) g.classList.remove('selected');
-    root.querySelector(`g.node[data-node-id="${id}"]`).classList.add('selected');
+    for (const other of root.querySelectorAll('g.node.selected')) other.classList.remove('selected');
+    g.classList.add('selected');
   }
 
   for (const a of links) {
@@ -131,14 +195,25 @@ async function start(root) {
   scrub.addEventListener('input', () => move(Number(scrub.value)));
   root.querySelector('form.scrubber').addEventListener('submit', (event) => event.preventDefault());
 
-  const svg = root.querySelector('svg.graph');
-  svg.addEventListener('click', (event) => {
-    const g = event.target.closest('g.node');
+  // the drawing is replaced when a group opens, so its clicks are heard on the stage around it
+  const stage = root.querySelector('.viewport');
+  function activate(target) {
+    const group = target.closest('g.group.shut, .group-toggle');
+    if (group) {
+      toggleGroup(Number(group.closest('g.group').dataset.groupId));
+      return true;
+    }
+    const g = target.closest('g.node[data-node-id]');
     if (g) showDetails(Number(g.dataset.nodeId));
-  });
-  svg.addEventListener('keydown', (event) => {
-    const g = event.target.closest('g.node');
-    if (g && event.key === 'Enter') showDetails(Number(g.dataset.nodeId));
+    return g !== null;
+  }
+  stage.addEventListener('click', (event) => activate(event.target));
+  stage.addEventListener('keydown', (event) => {
+    if ((event.key === 'Enter' || event.key === ' ') && event.target.closest('g.group.shut, .group-toggle, g.node')) {
+      event.preventDefault();
+      event.stopPropagation(); // Space here opens the group; it does not start playback
+      activate(event.target);
+    }
   });
 
   wireKeys({

@@ -3,34 +3,20 @@ package org.stepgrad.layout;
 import java.util.Optional;
 
 /**
- * How large a graph pages draw: ELK takes seconds above these (measured: 1,205 nodes ≈ 2 s,
- * drawing cost 20,000 ≈ 0.7 s warm) and overflows its stack on tens of thousands of nodes.
- * The playground and the lesson loader ask the same question here, so both refuse the same graphs.
+ * How large a graph pages draw. ELK alone takes seconds on a thousand boxes and overflows its
+ * stack on tens of thousands, so pages never hand it a whole graph: {@link Nested} lays out one
+ * open group at a time, and every level holds a few dozen boxes at most. So pages draw whatever
+ * the engine accepts. The playground and the lesson loader ask the same question here, so both
+ * refuse the same graphs.
  *
- * @param maxNodes the most graph nodes drawn (the nodes of the graph, not cluster boxes)
- * @param maxCost  the most {@link Shape#drawingCost()} drawn
+ * @param maxNodes the most graph nodes drawn (the nodes of the graph, not group boxes)
  */
-public record DrawingLimit(int maxNodes, long maxCost) {
-    public static final DrawingLimit PAGES = new DrawingLimit(1_200, 20_000);
+public record DrawingLimit(int maxNodes) {
+    public static final DrawingLimit PAGES = new DrawingLimit(100_000);
 
-    /** Why a graph of this shape is not drawn, as a sentence, or empty when it may be drawn. */
-    public Optional<String> refusal(Shape shape) {
-        int nodes = shape.nodes().size();
-        if (nodes > maxNodes) return tooMany(nodes);
-        long cost = shape.drawingCost();
-        if (cost > maxCost) {
-            return Optional.of("the graph's edges reach across too many layers to draw quickly (a value used by many later "
-                    + "steps): its drawing cost is " + String.format("%,d", cost) + ", and pages draw up to " + String.format("%,d", maxCost));
-        }
-        return Optional.empty();
-    }
-
-    /** The node count alone, for a caller that has not built the shape yet (it is cheaper to ask first). */
+    /** Why a graph of this many nodes is not drawn, as a sentence, or empty when it may be drawn. */
     public Optional<String> refusal(int nodes) {
-        return nodes > maxNodes ? tooMany(nodes) : Optional.empty();
-    }
-
-    private Optional<String> tooMany(int nodes) {
-        return Optional.of("the graph has " + String.format("%,d", nodes) + " nodes, and pages draw up to " + String.format("%,d", maxNodes));
+        return nodes > maxNodes ? Optional.of("the graph has " + String.format("%,d", nodes) + " nodes, and pages draw up to "
+                + String.format("%,d", maxNodes)) : Optional.empty();
     }
 }

@@ -13,7 +13,6 @@ import org.stepgrad.engine.Trace;
 import org.stepgrad.expr.SourceError;
 import org.stepgrad.expr.Tracer;
 import org.stepgrad.layout.DrawingLimit;
-import org.stepgrad.layout.Shape;
 import org.stepgrad.model.GradientDescent;
 import org.stepgrad.model.Model;
 import org.stepgrad.model.ModelError;
@@ -102,21 +101,8 @@ final class LessonParser {
 
     /** Refuses, at the graph's place in the file, a graph the pages would not draw (the playground's limits). */
     private static void drawable(Trace trace, YamlNode graphAt) {
-        Optional<String> refused = DrawingLimit.PAGES.refusal(trace.nodes().size())
-                .or(() -> DrawingLimit.PAGES.refusal(shape(trace)));
+        Optional<String> refused = DrawingLimit.PAGES.refusal(trace.nodes().size());
         if (refused.isPresent()) throw new LessonException(graphAt, "the lesson's graph cannot be drawn: " + refused.get() + "; make it smaller");
-    }
-
-    /** The graph's shape as far as the drawing limits read it: nodes, edges, inputs first and the output last. */
-    static Shape shape(Trace trace) {
-        List<Shape.NodeSize> nodes = new ArrayList<>(trace.nodes().size());
-        List<Shape.Edge> edges = new ArrayList<>();
-        for (Node node : trace.nodes()) {
-            Shape.Pin pin = node.op() == Op.INPUT ? Shape.Pin.FIRST : node.id() == trace.output() ? Shape.Pin.LAST : Shape.Pin.NONE;
-            nodes.add(new Shape.NodeSize(node.id(), 0, 0, -1, pin));
-            for (int input : node.inputs()) edges.add(new Shape.Edge(input, node.id()));
-        }
-        return new Shape(nodes, edges, List.of());
     }
 
     /** An author's Markdown, a nesting fault reported at its place in the file as a program's fault is. */

@@ -47,6 +47,11 @@ public final class Format {
         return number(Math.round(mantissa * 1000) / 1000.0) + "e" + exponent;
     }
 
+    /** A number at full precision, for a click on its box: "3", "-0.6774473631999998". */
+    public static String exact(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** A number as a factor in a product: negatives in parentheses, "(-4)·1". */
     public static String factor(double v) {
         String s = number(v);

@@ -53,14 +53,16 @@ public final class Replay {
     /**
      * What page step {@code step} shows: its phase ("start", "forward", "backward"), the node it
      * computed (-1 at the start), the headline and narration, what it highlights, and on the way
-     * back one sentence per input the gradient is sent to (in operand order).
+     * back one sentence per input the gradient is sent to (in operand order), and the groups that
+     * open by themselves to show the node ({@link Hierarchy#path}).
      */
     public record Frame(int step, String phase, int node, String headline, String text, List<Mark> marks,
-                        List<EdgeMark> edges, List<String> sends) {
+                        List<EdgeMark> edges, List<String> sends, List<Integer> open) {
         public Frame {
             marks = List.copyOf(marks);
             edges = List.copyOf(edges);
             sends = List.copyOf(sends);
+            open = List.copyOf(open);
         }
     }
 
@@ -82,16 +84,25 @@ public final class Replay {
     private final List<NodeText> nodes;
     private final List<Frame> frames;
     private final List<Group> groups;
+    private final Hierarchy hierarchy;
 
     /** A replay without clusters: every node is drawn and stepped alike. */
     public Replay(Trace trace) {
-        this(trace, null);
+        this(trace, null, "");
     }
 
-    /** @param nodeLine the source line of every node ({@code Traced.nodeLine()}), which groups them into clusters */
     public Replay(Trace trace, int[] nodeLine) {
+        this(trace, nodeLine, "");
+    }
+
+    /**
+     * @param nodeLine the source line of every node ({@code Traced.nodeLine()}), which groups them into clusters
+     * @param source   the program, whose group comments declare the hierarchy
+     */
+    public Replay(Trace trace, int[] nodeLine, String source) {
         this.trace = trace;
         this.clusters = Clusters.of(trace, nodeLine);
+        this.hierarchy = Hierarchy.of(trace, nodeLine, source);
         Narrator narrator = new Narrator(trace);
         int n = trace.nodes().size();
         edgeStart = new int[n + 1];
@@ -107,6 +118,9 @@ public final class Replay {
     public Trace trace() { return trace; }
 
     public Clusters clusters() { return clusters; }
+
+    /** The groups the graph is drawn in, opened one at a time. */
+    public Hierarchy hierarchy() { return hierarchy; }
 
     /** Which cluster each page step works in, and where "next point" and "previous point" go from it. */
     public ClusterWalk walk() { return walk; }
@@ -216,7 +230,7 @@ public final class Replay {
 
     private List<Frame> frames(Narrator narrator) {
         List<Frame> list = new ArrayList<>(stepCount() + 1);
-        list.add(new Frame(0, "start", -1, headline(0, null), start(), List.of(), List.of(), List.of()));
+        list.add(new Frame(0, "start", -1, headline(0, null), start(), List.of(), List.of(), List.of(), List.of()));
         List<Step> steps = trace.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -236,7 +250,8 @@ public final class Replay {
                 }
                 edges.add(new EdgeMark(edge(node.id(), k), back ? "lit back" : "lit forward", label));
             }
-            list.add(new Frame(i + 1, step.phase().id(), node.id(), headline(i + 1, step), narrator.step(step), marks, edges, sends));
+            list.add(new Frame(i + 1, step.phase().id(), node.id(), headline(i + 1, step), narrator.step(step), marks, edges, sends,
+                    hierarchy.path(node.id())));
         }
         return Collections.unmodifiableList(list);
     }

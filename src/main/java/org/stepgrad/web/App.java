@@ -77,6 +77,8 @@ public final class App {
             config.routes.get("/api/lessons/{id}/replay", replays::lesson);
             config.routes.get("/api/lessons/{id}/checkpoints/{index}", checkpoints::check);
             config.routes.get("/lessons/{id}", course::lesson);
+            config.routes.get("/lessons/{id}/view", course::graph);
+            config.routes.get("/playground/view", pages::graph);
             config.routes.get("/embed/{id}", course::embed);
 
             config.routes.exception(ApiError.class, Errors::apiError);

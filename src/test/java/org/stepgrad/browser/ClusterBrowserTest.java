@@ -52,15 +52,16 @@ class ClusterBrowserTest {
     }
 
     @Test
-    void shut_points_hide_their_nodes_and_the_current_point_is_open() {
+    void shut_points_are_single_boxes_and_the_point_holding_the_step_is_open() {
         open(firstStepOf(2) + 2); // inside point 3
-        assertEquals(List.of(2), openClusters());
-        assertFalse(shown("r_5"), "point 5 is shut");
+        assertEquals(List.of("point 3"), openGroups());
+        assertFalse(shown("r_5"), "point 5 is shut: its nodes are not drawn");
         assertFalse(shown("x_1"), "point 1 is shut");
         assertTrue(shown("x_3"));
-        assertTrue(shown("k0"), "shared knobs stay visible");
-        assertTrue(attr("g.cover[data-cluster-id='0'] .cluster-summary", "textContent").startsWith("r_1 = "), "point 1 is computed");
-        assertEquals("21 nodes", attr("g.cover[data-cluster-id='4'] .cluster-summary", "textContent"));
+        assertTrue(shown("k0") || !openGroups().isEmpty(), "the knobs are drawn");
+        assertTrue(shutBox("point 1").getText().contains("r_1 = "), "a computed point says its residual");
+        assertFalse(shutBox("point 5").getText().contains("="), "a point not yet computed shows no value");
+        assertEquals("step", attr("g.node.current", "aria-current"), "the contract: the step's node carries aria-current");
     }
 
     @Test
@@ -70,7 +71,8 @@ class ClusterBrowserTest {
         int s = step();
         assertEquals(firstStepOf(3), s, "the first step of point 4");
         assertEquals(3, cluster(s));
-        assertEquals(List.of(3), openClusters(), "point 4 opens, point 3 shuts");
+        browser.waiting().until(d -> openGroups().equals(List.of("point 4"))); // point 4 opens, point 3 shuts
+        assertTrue(shown("x_4") && !shown("x_3"));
         assertTrue(browser.driver().getCurrentUrl().endsWith("step=" + s));
         press("]");
         assertEquals(firstStepOf(4), step());
@@ -113,20 +115,22 @@ class ClusterBrowserTest {
     }
 
     @Test
-    void a_toggle_opens_a_shut_point_and_shuts_it_again() {
+    void a_shut_point_opens_on_a_click_and_shuts_again_on_enter_and_the_link_keeps_it() {
         open(firstStepOf(0) + 1);
         assertFalse(shown("r_7"));
-        WebElement toggle = browser.driver().findElement(By.cssSelector("g.cover[data-cluster-id='6'] .cluster-toggle"));
-        assertEquals("false", toggle.getAttribute("aria-expanded"));
-        // the toggle is far down the graph, outside the part on screen: click it as a pointer would
-        script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", toggle);
-        assertTrue(shown("r_7"), "point 7 opens");
-        assertTrue(shown("x_1"), "point 1, being worked in, stays open");
-        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        WebElement box = shutBox("point 7");
+        assertEquals("false", box.getAttribute("aria-expanded"));
+        // the box may be outside the part on screen: click it as a pointer would
+        script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", box);
+        browser.waiting().until(d -> shown("r_7"));
+        assertTrue(openGroups().containsAll(List.of("point 1", "point 7")), "point 1, being worked in, stays open: " + openGroups());
+        assertTrue(browser.driver().getCurrentUrl().contains("open="), "the link keeps the opened point");
+        WebElement toggle = browser.driver().findElement(By.xpath(
+                "//*[local-name()='g'][contains(@class,'group open')][.//*[local-name()='text'][.='▾ point 7']]/*[contains(@class,'group-toggle')]"));
         script("arguments[0].focus()", toggle);
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
-        assertFalse(shown("r_7"), "Enter shuts it again");
-        assertEquals(List.of(0), openClusters());
+        browser.waiting().until(d -> !shown("r_7"));
+        assertEquals(List.of("point 1"), openGroups());
     }
 
     @Test
@@ -159,15 +163,24 @@ class ClusterBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".stepper.ready")));
     }
 
-    private static List<Integer> openClusters() {
-        return browser.driver().findElements(By.cssSelector("g.cover:not(.collapsed)")).stream()
-                .map(e -> Integer.parseInt(e.getAttribute("data-cluster-id"))).toList();
+    /** The labels of the groups drawn open. */
+    @SuppressWarnings("unchecked")
+    private static List<String> openGroups() {
+        // read in one go: the drawing is replaced while a group opens, and an element read later would be gone
+        List<String> labels = (List<String>) script("return [...document.querySelectorAll('g.group.open > .group-toggle .group-label')]"
+                + ".map(e => e.textContent.slice(2))");
+        return labels.stream().filter(l -> l.startsWith("point ")).toList();
+    }
+
+    /** A shut group's box, by its label. */
+    private static WebElement shutBox(String label) {
+        return browser.driver().findElement(By.xpath("//*[local-name()='g'][contains(@class,'group shut')]"
+                + "[*[local-name()='text'][contains(@class,'group-label')][.='▸ " + label + "']]"));
     }
 
     /** Whether a node is drawn (it may still be outside the part of the graph on screen). */
     private static boolean shown(String name) {
-        return !"hidden".equals(browser.driver().findElement(By.cssSelector("g.node[data-node-name='" + name + "']"))
-                .getCssValue("visibility"));
+        return !browser.driver().findElements(By.cssSelector("g.node[data-node-name='" + name + "']")).isEmpty();
     }
 
     private static Object script(String js, Object... args) {

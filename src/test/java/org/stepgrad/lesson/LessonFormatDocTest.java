@@ -40,7 +40,7 @@ class LessonFormatDocTest {
         String doc = Files.readString(DOC);
         for (String stated : List.of(
                 n(LessonFolder.MAX_BYTES) + " bytes", LessonFolder.READ_SECONDS + " seconds",
-                n(DrawingLimit.PAGES.maxNodes()) + " nodes", "drawing cost of " + n(DrawingLimit.PAGES.maxCost()),
+                n(DrawingLimit.PAGES.maxNodes()) + " nodes",
                 "degree up to " + PolynomialFit.MAX_DEGREE, "1–" + PolynomialFit.MAX_POINTS + " points",
                 "2–" + Network.MAX_LAYERS + " layers, each 1–" + Network.MAX_WIDTH + " neurons",
                 "1–" + Neuron.MAX_INPUTS + " inputs", "2–" + Softmax.MAX_CLASSES + " classes",

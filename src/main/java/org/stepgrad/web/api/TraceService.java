@@ -41,7 +41,7 @@ public final class TraceService {
         return replays.get(new Program(source), p -> {
             Tracer.Traced traced = trace(p.source());
             if (!traced.ok()) throw ApiError.of(traced.error());
-            return new Replay(traced.trace(), traced.nodeLine());
+            return new Replay(traced.trace(), traced.nodeLine(), p.source());
         });
     }
 

@@ -17,9 +17,11 @@ import org.stepgrad.replay.Replay;
  *  "nodes": [{"id": 3, "in": [0, 1], "formulaStep": 1,
  *             "shown": [[0, "", "", "grad", false], [1, "= 3", "", "grad", true], [3, "= 3", "grad -4", "grad neg", true]]}],
  *  "frames": [{"phase": "backward", "node": 4, "headline": "Step 3 of 4 · backward pass", "text": "…",
- *              "marks": [[4, "current"], [3, "receiving"]], "edges": [[2, "lit back", "+= 1·(-4)"]], "sends": ["∂f/∂q += …"]}]}
+ *              "marks": [[4, "current"], [3, "receiving"]], "edges": [[2, "lit back", "+= 1·(-4)"]], "sends": ["∂f/∂q += …"],
+ *              "open": [3]}]}
  * </pre>
- * {@code shown} entries are [step, value, grad, grad class, known]. A leaf carries "formula"
+ * {@code shown} entries are [step, value, grad, grad class, known]; a frame's {@code open} names the
+ * groups that open by themselves to show its node. A leaf carries "formula"
  * instead of "formulaStep". A graph with clusters adds (by cluster id, and by page step):
  * <pre>
  * "groups": [{"id": 0, "label": "point 1", "nodes": [6, 7, …], "edges": [9, 10, …], "summaries": [[0, "21 nodes"], [15, "r_1 = -1.3"]]}],
@@ -86,6 +88,7 @@ public final class ReplayJson {
             array(j, "marks", f.marks(), (k, m) -> tuple(k, m.node(), m.cssClass()));
             array(j, "edges", f.edges(), (k, e) -> tuple(k, e.edge(), e.cssClass(), e.label()));
             array(j, "sends", f.sends(), JsonGenerator::writeString);
+            array(j, "open", f.open(), JsonGenerator::writeNumber);
             j.writeEndObject();
         });
     }

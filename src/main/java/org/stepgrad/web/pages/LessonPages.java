@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.stepgrad.engine.Node;
 import org.stepgrad.expr.Tracer;
@@ -50,7 +51,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int it, String fitKnobs, int fitIteration) {
+                       int it, String fitKnobs, int fitIteration, Set<Integer> open) {
     }
 
     private final LessonLibrary library;
@@ -94,13 +95,29 @@ public final class LessonPages {
         int it = ctx.queryParam("it") == null ? -1 : StepperViews.stepParam(ctx.queryParam("it"));
         String fk = ctx.queryParam("knobs"); // the Curve Fitter's own knobs and iteration
         int fit = ctx.queryParam("iteration") == null ? -1 : StepperViews.stepParam(ctx.queryParam("iteration"));
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, fk, fit);
+        Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, fk, fit, open);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             double[] fitKnobs = knobs(fk, lesson);
             LessonView view = view(catalog, lesson, base, step, knobs, it, answer, asked,
-                    fitKnobs != null ? fitKnobs : knobs, fitKnobs != null ? fit : Math.max(it, 0));
+                    fitKnobs != null ? fitKnobs : knobs, fitKnobs != null ? fit : Math.max(it, 0), open);
             return Cached.html(200, templates.render(template, Map.of("page", view)));
+        }).send(ctx);
+    }
+
+    /** GET /lessons/{id}/view?step=N&open=3,7 (&k=…): the lesson's graph alone with those groups open, for the stepper to swap in. */
+    public void graph(Context ctx) {
+        Catalog catalog = library.current();
+        Lesson lesson = LessonController.find(catalog, ctx.pathParam("id"));
+        int step = StepperViews.stepParam(ctx.queryParam("step"));
+        String k = ctx.queryParam("k");
+        Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 0, null, 0, open);
+        pages.get(key, x -> {
+            double[] knobs = knobs(k, lesson);
+            String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
+            return Cached.html(200, templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))));
         }).send(ctx);
     }
 
@@ -115,7 +132,7 @@ public final class LessonPages {
     }
 
     private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
-                            String answer, int asked, double[] fitKnobs, int fitIteration) {
+                            String answer, int asked, double[] fitKnobs, int fitIteration, Set<Integer> open) {
         String id = lesson.id();
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : "&k=" + LessonJson.query(knobs) + (it >= 0 ? "&it=" + it : "");
@@ -162,7 +179,8 @@ public final class LessonPages {
                         verdict == null ? null : c.explanation()));
             }
         }
-        StepperView stepper = steppers.at(replay, s, replayUrl, hrefAt, path, fields, quiz);
+        String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + LessonJson.query(knobs));
+        StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields), quiz);
         boolean quizzing = !quiz.isEmpty();
         int at = catalog.lessons().indexOf(lesson);
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;

@@ -22,10 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.stepgrad.expr.Tracer;
-import org.stepgrad.layout.DrawingLimit;
 
 /**
  * The playground pages: the playground and its embed. Every page is a function of its URL,
@@ -37,7 +36,7 @@ public final class PageController {
     private final Assets assets;
     private final StepperViews steppers;
     /** Everything a playground page depends on: its template and its URL's parameters. */
-    private record Key(String template, int step, String source, String last) {
+    private record Key(String template, int step, String source, String last, Set<Integer> open) {
     }
 
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
@@ -64,15 +63,26 @@ public final class PageController {
         String source = ctx.queryParam("source");
         String last = ctx.queryParam("last");
         int step = StepperViews.stepParam(ctx.queryParam("step"));
-        pages.get(new Key(template, step, source, last), k -> {
-            PlaygroundView page = view(template, source, last, step);
+        Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
+        pages.get(new Key(template, step, source, last, open), k -> {
+            PlaygroundView page = view(template, source, last, step, open);
             // a program with a fault is still a page a person reads, but its status says the input was refused
             int status = page.error() == null ? 200 : 400;
             return Cached.html(status, templates.render(template, Map.of("page", page)));
         }).send(ctx);
     }
 
-    private PlaygroundView view(String template, String asked, String last, int step) {
+    /** GET /playground/view?source=…&step=N&open=3,7: the graph alone with those groups open, for the stepper to swap in. */
+    public void graph(Context ctx) {
+        String source = ctx.queryParam("source");
+        if (source == null) throw new ApiError(400, "add the program as ?source=…");
+        int step = StepperViews.stepParam(ctx.queryParam("step"));
+        Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
+        pages.get(new Key("graph-view", step, source, null, open), k -> Cached.html(200,
+                templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))))).send(ctx);
+    }
+
+    private PlaygroundView view(String template, String asked, String last, int step, Set<Integer> open) {
         String source = asked == null ? Examples.first() : asked;
         String path = "embed".equals(template) ? "/embed/playground" : "/playground";
         Tracer.Traced traced = traces.trace(source);
@@ -85,23 +95,14 @@ public final class PageController {
         StepperView stepper = null;
         String notice = null;
         if (shown != null) {
-            Tracer.Traced graph = traces.trace(shown);
-            // the lesson loader asks the same question, so a lesson and a playground program are drawn alike
-            String drawn = shown;
-            Optional<String> refused = DrawingLimit.PAGES.refusal(graph.trace().nodes().size())
-                    .or(() -> DrawingLimit.PAGES.refusal(GraphViews.shape(traces.replay(drawn))));
-            if (refused.isPresent()) {
-                String why = refused.get();
-                notice = Character.toUpperCase(why.charAt(0)) + why.substring(1) + ". Its trace is still at POST /api/trace.";
-            } else {
-                String keepLast = error == null ? null : shown;
-                IntFunction<String> hrefAt = s -> path + "?source=" + enc(source)
-                        + (keepLast == null ? "" : "&last=" + enc(keepLast)) + "&step=" + s;
-                List<StepperView.Field> fields = new ArrayList<>();
-                fields.add(new StepperView.Field("source", source));
-                if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
-                stepper = steppers.at(traces.replay(shown), step, "/api/replay?source=" + enc(shown), hrefAt, path, fields);
-            }
+            String keepLast = error == null ? null : shown;
+            IntFunction<String> hrefAt = s -> path + "?source=" + enc(source)
+                    + (keepLast == null ? "" : "&last=" + enc(keepLast)) + "&step=" + s;
+            List<StepperView.Field> fields = new ArrayList<>();
+            fields.add(new StepperView.Field("source", source));
+            if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
+            stepper = steppers.at(traces.replay(shown), step, open, new StepperViews.Host("/api/replay?source=" + enc(shown),
+                    "/playground/view?source=" + enc(shown), hrefAt, path, fields), List.of());
         } else {
             notice = "Fix the program to see its graph.";
         }

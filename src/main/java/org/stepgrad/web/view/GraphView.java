@@ -3,39 +3,52 @@ package org.stepgrad.web.view;
 import java.util.List;
 
 /**
- * The SVG graph at one step, ready to print: geometry from the layout, texts from the replay,
- * CSS classes for what the step highlights. The template only loops over it.
+ * The SVG graph at one step, as far as its open groups show it, ready to print: geometry from the
+ * nested layout, texts from the replay, CSS classes for what the step highlights. The template
+ * only loops over it.
+ *
+ * @param open the open groups, as the view's URL names them ("3,7")
  */
-public record GraphView(String width, String height, String viewBox, List<NodeView> nodes, List<EdgeView> edges,
-                        List<ClusterView> clusters) {
+public record GraphView(String width, String height, String viewBox, String open, List<GroupView> groups,
+                        List<NodeView> nodes, List<EdgeView> edges) {
     public GraphView {
+        groups = List.copyOf(groups);
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
-        clusters = List.copyOf(clusters);
     }
 
     /**
      * One node's group. {@code name} is null for an unnamed node (no data-node-name then);
-     * {@code title} is the full label, {@code label} may be shortened to fit.
+     * {@code title} is the full label, {@code label} may be shortened to fit; {@code exact} holds
+     * its value at full precision, for a click; {@code current} when the step computed it
+     * (the contract: its group carries aria-current="step").
      */
     public record NodeView(int id, String name, String label, String title, String op, String cssClass,
                            String transform, String width, String height, String centre,
-                           String value, String grad, String gradClass) {
-    }
-
-    /** One edge: its path, and the label a backward step writes beside its arrowhead. */
-    public record EdgeView(int index, int from, int to, String cssClass, String path,
-                           String labelX, String labelY, String label) {
+                           String value, String grad, String gradClass, String formula, String exact, boolean current) {
+        /** What a screen reader says for the node: everything its box shows. */
+        public String spoken() {
+            return String.join(" ", label, op, value, grad).replaceAll(" +", " ").strip();
+        }
     }
 
     /**
-     * One cluster: its frame under the nodes, and above them the cover a collapsed cluster shows
-     * (an opaque box with a one-line summary) and the toggle that opens or shuts it.
-     * {@code cssClass} is "cover" or "cover collapsed"; {@code expanded} is "true" or "false". The summary
-     * is printed twice: beside the toggle, and large in the middle of the cover, readable when zoomed out.
+     * A group: open, a frame under what it holds with its label to close it; shut, one box that
+     * shows its label and what it produces (node {@code shows}'s value and gradient, painted
+     * like that node's own texts).
      */
-    public record ClusterView(int id, String label, String x, String y, String width, String height, String labelX,
-                              String labelY, String cssClass, String expanded, String summary, String summaryX,
-                              String summaryY, String toggleWidth, String middleX, String middleY) {
+    public record GroupView(int id, String label, String cssClass, boolean open, String transform, String width,
+                            String height, int shows, String outLabel, String value, String grad, String gradClass) {
+        public String toggleLabel() {
+            return (open ? "▾ " : "▸ ") + label;
+        }
+
+        public String spoken() {
+            return label + (open ? ", open: press Enter to close it" : ": " + outLabel + " " + value + " " + grad + ", press Enter to open it");
+        }
+    }
+
+    /** One drawn connection: its path, the node-level edges it carries ("3 4 5"), and the label a backward step writes. */
+    public record EdgeView(String edges, String cssClass, String path, String labelX, String labelY, String label) {
     }
 }

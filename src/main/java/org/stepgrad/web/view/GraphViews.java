@@ -1,19 +1,25 @@
 package org.stepgrad.web.view;
 
-import org.stepgrad.replay.Replay;
-
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Op;
 import org.stepgrad.layout.Layout;
 import org.stepgrad.layout.LayoutCache;
+import org.stepgrad.layout.Nested;
 import org.stepgrad.layout.Shape;
+import org.stepgrad.replay.Hierarchy;
+import org.stepgrad.replay.Replay;
 
 /**
- * Turns a replay into the SVG graph at a step: sizes each node box from the longest text it
- * will ever show (so nothing jumps while stepping), asks the layout for positions, and marks
- * what the step highlights.
+ * Turns a replay into the SVG graph at a step, as far as its open groups show it: sizes each node
+ * box from the longest text it will ever show (so nothing jumps while stepping), lays out each
+ * open group's inside with the nested layout, and marks what the step highlights.
  */
 public final class GraphViews {
     /** Node texts are monospace, so a text's width is its length times the advance. */
@@ -23,33 +29,51 @@ public final class GraphViews {
     static final double MIN_WIDTH = 64;
     static final double HEIGHT = 74;
     static final int MAX_LABEL = 28;
-    static final double SCALE = 1.5;
-    static final double TOGGLE_ADVANCE = 9.2;  // 15px bold, a cluster's toggle
+    static final double GROUP_HEIGHT = 76;
+    static final double GROUP_ADVANCE = 8.6;   // 14px bold, a group's label
 
     private final LayoutCache layouts;
+    // one nested layout per replay: built once (children in written order, node sizes), laid out per open set
+    private final Cache<Replay, Nested> nested = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
 
     public GraphViews(LayoutCache layouts) {
         this.layouts = layouts;
     }
 
-    public Layout layout(Replay replay) {
-        return layouts.layout(shape(replay));
+    /** The groups open at step s: those the learner pinned, and the ones holding the step's node. */
+    public static Set<Integer> openAt(Replay replay, int s, Set<Integer> pinned) {
+        Set<Integer> open = new TreeSet<>(pinned);
+        open.removeIf(g -> g <= 0 || g >= replay.hierarchy().groups().size());
+        open.addAll(replay.frame(s).open());
+        return open;
     }
 
-    /** The layout's input: box sizes, edges in replay order, inputs pinned left and the output right. */
-    public static Shape shape(Replay replay) {
-        List<Node> nodes = replay.trace().nodes();
-        List<Shape.NodeSize> sizes = new ArrayList<>(nodes.size());
-        List<Shape.Edge> edges = new ArrayList<>(replay.edgeCount());
-        for (Node node : nodes) {
-            Shape.Pin pin = node.op() == Op.INPUT ? Shape.Pin.FIRST
-                    : node.id() == replay.trace().output() ? Shape.Pin.LAST : Shape.Pin.NONE;
-            sizes.add(new Shape.NodeSize(node.id(), width(replay, node), HEIGHT, replay.clusters().of(node.id()), pin));
-            for (int input : node.inputs()) edges.add(new Shape.Edge(input, node.id()));
-        }
-        List<Shape.Cluster> clusters = replay.clusters().all().stream()
-                .map(c -> new Shape.Cluster(c.id(), c.label())).toList();
-        return new Shape(sizes, edges, clusters);
+    private Nested nested(Replay replay) {
+        return nested.get(replay, r -> {
+            Hierarchy h = r.hierarchy();
+            List<Nested.NodeSpec> specs = new ArrayList<>();
+            List<Shape.Edge> edges = new ArrayList<>(r.edgeCount());
+            for (Node node : r.trace().nodes()) {
+                Shape.Pin pin = node.op() == Op.INPUT && h.groupOf(node.id()) == 0 ? Shape.Pin.FIRST
+                        : node.id() == r.trace().output() ? Shape.Pin.LAST : Shape.Pin.NONE;
+                specs.add(new Nested.NodeSpec(width(r, node), HEIGHT, pin));
+                for (int input : node.inputs()) edges.add(new Shape.Edge(input, node.id()));
+            }
+            List<List<Integer>> children = new ArrayList<>();
+            for (Hierarchy.Group g : h.groups()) {
+                children.add(h.children(g.id()).stream().map(c -> c.isGroup() ? -1 - c.group() : c.node()).toList());
+            }
+            Nested.Tree tree = new Nested.Tree() {
+                public int groupCount() { return h.groups().size(); }
+
+                public int parent(int group) { return h.group(group).parent(); }
+
+                public List<Integer> children(int group) { return children.get(group); }
+
+                public int groupOf(int node) { return h.groupOf(node); }
+            };
+            return new Nested(tree, specs, edges, layouts);
+        });
     }
 
     /** As wide as the longest text the node will ever show, so nothing jumps while stepping. */
@@ -60,15 +84,25 @@ public final class GraphViews {
         return Math.ceil(Math.max(MIN_WIDTH, w));
     }
 
+    /** A shut group: as wide as its label or the longest line of what it produces. */
+    private static Nested.NodeSpec shutSize(Replay replay, int group) {
+        Hierarchy.Group g = replay.hierarchy().group(group);
+        double w = (shortLabel(g.label()).length() + 2) * GROUP_ADVANCE;
+        if (g.output() >= 0) w = Math.max(w, width(replay, replay.trace().node(g.output())) + shortLabel(replay.node(g.output()).label()).length() * TEXT_ADVANCE);
+        return new Nested.NodeSpec(Math.ceil(w + PAD), GROUP_HEIGHT, Shape.Pin.NONE);
+    }
+
     static String shortLabel(String label) {
         return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
     }
 
     /**
-     * The graph as it looks after page step {@code s}: each node's texts and classes are the
-     * replay's entries at s, the highlights are frame s's marks, exactly what the browser applies.
+     * The graph as it looks after page step {@code s} with {@code open} groups open: each shown
+     * text and class is the replay's entry at s, the highlights are frame s's marks (and the host
+     * page's {@code extra} ones), exactly what the browser applies.
      */
-    public GraphView at(Replay replay, Layout layout, int s, List<Replay.Mark> extra) {
+    public GraphView at(Replay replay, Set<Integer> open, int s, List<Replay.Mark> extra) {
+        Nested.View view = nested(replay).view(open, g -> shutSize(replay, g));
         Replay.Frame frame = replay.frame(s);
         List<Node> nodes = replay.trace().nodes();
         String[] marked = new String[nodes.size()];
@@ -81,57 +115,56 @@ public final class GraphViews {
             lit[e.edge()] = e.cssClass();
             labels[e.edge()] = e.label();
         }
-        int open = replay.walk().focus(s); // the cluster being worked in is open, the others are shut
-        boolean[] folded = new boolean[nodes.size()];
-        boolean[] foldedEdge = new boolean[replay.edgeCount()];
-        for (Replay.Group g : replay.groups()) {
-            if (g.id() == open) continue;
-            for (int id : g.nodes()) folded[id] = true;
-            for (int e : g.edges()) foldedEdge[e] = true;
+
+        List<GraphView.GroupView> groups = new ArrayList<>();
+        List<GraphView.NodeView> nodeViews = new ArrayList<>();
+        for (Nested.Placed p : view.items()) {
+            String at = "translate(" + n(p.x()) + "," + n(p.y()) + ")";
+            if (p.node() >= 0) {
+                Node node = nodes.get(p.node());
+                int id = node.id();
+                Replay.Shown shown = replay.shownAt(id, s);
+                String css = "node op-" + node.op().id() + (shown.known() ? " known" : "") + (marked[id] == null ? "" : " " + marked[id]);
+                nodeViews.add(new GraphView.NodeView(id, node.name(), shortLabel(node.label()), node.label(), node.op().id(),
+                        css, at, n(p.width()), n(p.height()), n(p.width() / 2), shown.value(), shown.grad(), shown.gradClass(),
+                        replay.formula(id), exact(node), id == frame.node()));
+            } else {
+                Hierarchy.Group g = replay.hierarchy().group(p.group());
+                int out = g.output();
+                Replay.Shown shown = out >= 0 ? replay.shownAt(out, s) : null;
+                groups.add(new GraphView.GroupView(g.id(), shortLabel(g.label()), "group " + (p.open() ? "open" : "shut"), p.open(), at,
+                        n(p.width()), n(p.height()), out, out >= 0 ? shortLabel(replay.node(out).label()) : "",
+                        shown == null ? "" : shown.value(), shown == null ? "" : shown.grad(), shown == null ? "grad" : shown.gradClass()));
+            }
         }
 
-        List<GraphView.NodeView> nodeViews = new ArrayList<>(nodes.size());
-        for (Node node : nodes) {
-            int id = node.id();
-            Layout.Box box = layout.nodes().get(id);
-            Replay.Shown shown = replay.shownAt(id, s);
-            String css = "node op-" + node.op().id() + (shown.known() ? " known" : "")
-                    + (marked[id] == null ? "" : " " + marked[id]) + (folded[id] ? " folded" : "");
-            nodeViews.add(new GraphView.NodeView(id, node.name(), shortLabel(node.label()), node.label(), node.op().id(),
-                    css, "translate(" + n(box.x()) + "," + n(box.y()) + ")", n(box.width()), n(box.height()),
-                    n(box.width() / 2), shown.value(), shown.grad(), shown.gradClass()));
+        List<GraphView.EdgeView> edgeViews = new ArrayList<>(view.wires().size());
+        for (Nested.Wire w : view.wires()) {
+            String cls = null;
+            String label = "";
+            for (int e : w.edges()) {
+                if (lit[e] != null) cls = lit[e];
+                if (labels[e] != null && !labels[e].isEmpty()) label = labels[e];
+            }
+            Layout.Point end = w.points().get(w.points().size() - 1);
+            String carried = w.edges().stream().map(String::valueOf).collect(Collectors.joining(" "));
+            edgeViews.add(new GraphView.EdgeView(carried, "edge" + (w.edges().size() > 1 ? " bundle" : "") + (cls == null ? "" : " " + cls),
+                    path(w.points()), n(end.x() - 8), n(end.y() - 5), label));
         }
-
-        List<GraphView.EdgeView> edgeViews = new ArrayList<>(layout.edges().size());
-        for (int e = 0; e < layout.edges().size(); e++) {
-            Layout.Route route = layout.edges().get(e);
-            Layout.Point end = route.points().get(route.points().size() - 1);
-            edgeViews.add(new GraphView.EdgeView(e, route.from(), route.to(),
-                    "edge" + (lit[e] == null ? "" : " " + lit[e]) + (foldedEdge[e] ? " folded" : ""), path(route),
-                    n(end.x() - 8), n(end.y() - 5), labels[e] == null ? "" : labels[e]));
-        }
-
-        List<GraphView.ClusterView> clusters = new ArrayList<>();
-        for (Layout.Box c : layout.clusters()) {
-            Replay.Group group = replay.groups().get(c.id());
-            String label = group.label();
-            boolean shut = c.id() != open;
-            double toggle = (label.length() + 2) * TOGGLE_ADVANCE + 14;
-            clusters.add(new GraphView.ClusterView(c.id(), label, n(c.x()), n(c.y()), n(c.width()), n(c.height()),
-                    n(c.x() + 8), n(c.y() + 19), shut ? "cover collapsed" : "cover", Boolean.toString(!shut),
-                    Replay.latest(group.summaries(), s).text(), n(c.x() + toggle + 12), n(c.y() + 19), n(toggle),
-                    n(c.x() + c.width() / 2), n(c.y() + c.height() / 2 + 14)));
-        }
-        String w = n(layout.width());
-        String h = n(layout.height());
-        // drawn larger than the layout's units: small graphs stay readable, CSS shrinks big ones to fit
-        return new GraphView(n(layout.width() * SCALE), n(layout.height() * SCALE), "0 0 " + w + " " + h,
-                nodeViews, edgeViews, clusters);
+        String w = n(view.width());
+        String h = n(view.height());
+        String opened = open.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return new GraphView(w, h, "0 0 " + w + " " + h, opened, groups, nodeViews, edgeViews);
     }
 
-    private static String path(Layout.Route route) {
+    /** A node's value at full precision, for the details a click shows (its box shows four digits). */
+    private static String exact(Node node) {
+        return org.stepgrad.replay.Format.exact(node.value());
+    }
+
+    private static String path(List<Layout.Point> points) {
         StringBuilder d = new StringBuilder();
-        for (Layout.Point p : route.points()) {
+        for (Layout.Point p : points) {
             d.append(d.length() == 0 ? "M" : " L").append(n(p.x())).append(' ').append(n(p.y()));
         }
         return d.toString();

@@ -8,10 +8,11 @@ import java.util.List;
  * playground all fill one of these.
  *
  * @param replayUrl where the stepper's script fetches the replay JSON
+ * @param viewUrl   where it fetches the graph with other groups open
  * @param points    the "previous point" / "next point" links, or null when the graph has no clusters
  */
 public record StepperView(GraphView graph, String summary, Position at, Narration narration, Links links,
-                          Scrubber scrubber, PointNav points, String replayUrl) {
+                          Scrubber scrubber, PointNav points, String replayUrl, String viewUrl) {
 
     /** Where the page stands: step {@code step} of {@code stepCount}, the first {@code forwardSteps} forward. */
     public record Position(int step, int stepCount, int forwardSteps) {
