@@ -93,94 +93,151 @@ public final class Nested {
      * @param shutSize the box of a shut group (its label and summary decide its width)
      */
     public View view(Set<Integer> open, java.util.function.IntFunction<NodeSpec> shutSize) {
-        Map<Integer, Level> levels = new HashMap<>();
-        Level root = level(0, open, shutSize, levels);
+        Level root = level(0, open, shutSize);
         List<Placed> items = new ArrayList<>();
-        Map<Long, Placed> placed = new HashMap<>();
-        place(root, 0, 0, levels, items, placed);
         List<Wire> wires = new ArrayList<>();
-        for (Level level : levels.values()) wires.addAll(level.wires(placed));
+        place(root, 0, 0, items, wires);
         wires.sort(java.util.Comparator.comparingInt(w -> w.edges().get(0)));
-        return new View(root.layout.width(), root.layout.height(), items, wires);
+        return new View(root.width, root.height, items, wires);
     }
 
-    /** The key of a child at a level: a node's id, or -1 - group. */
-    private static long key(int child) {
-        return child;
+    /**
+     * A group's inside with every child shut, laid out once and kept: what opening a child
+     * starts from. {@code ends} holds each wire's two children (indices), {@code carried} the
+     * node-level edges it carries.
+     */
+    private record Base(List<Integer> children, Layout layout, List<int[]> ends, List<List<Integer>> carried) {
     }
 
-    /** One open group's inside, laid out with its children at their sizes (open children already laid out). */
-    private final class Level {
-        final int group;
-        final List<Integer> children;
-        final Layout layout;
-        final Map<Integer, List<Integer>> wireEdges; // layout edge index → node-level edges it carries
-        final List<long[]> wireEnds;
+    /** A group's inside with some children open: each child's box, the inner levels, the wires' routes. */
+    private static final class Level {
+        final Base base;
+        final double[][] boxes; // x, y, width, height per child, relative to the level's origin
+        final Level[] inner;    // the open children's own levels
+        final List<List<Layout.Point>> routes;
+        final double width;
+        final double height;
 
-        Level(int group, List<Integer> children, Layout layout, Map<Integer, List<Integer>> wireEdges, List<long[]> wireEnds) {
-            this.group = group;
-            this.children = children;
-            this.layout = layout;
-            this.wireEdges = wireEdges;
-            this.wireEnds = wireEnds;
+        Level(Base base, double[][] boxes, Level[] inner, List<List<Layout.Point>> routes, double width, double height) {
+            this.base = base;
+            this.boxes = boxes;
+            this.inner = inner;
+            this.routes = routes;
+            this.width = width;
+            this.height = height;
         }
+    }
 
-        List<Wire> wires(Map<Long, Placed> placed) {
-            List<Wire> list = new ArrayList<>();
-            Placed frame = placed.get(key(-1 - group));
-            double ox = frame == null ? 0 : frame.x() + PAD;
-            double oy = frame == null ? 0 : frame.y() + PAD_TOP;
-            for (int i = 0; i < layout.edges().size(); i++) {
-                long[] ends = wireEnds.get(i);
-                List<Layout.Point> points = new ArrayList<>();
-                for (Layout.Point p : layout.edges().get(i).points()) points.add(new Layout.Point(p.x() + ox, p.y() + oy));
-                list.add(new Wire(placed.get(ends[0]), placed.get(ends[1]), wireEdges.get(i), points));
+    private final Map<Integer, Base> bases = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Base base(int group, java.util.function.IntFunction<NodeSpec> shutSize) {
+        return bases.computeIfAbsent(group, g -> {
+            List<Integer> children = tree.children(g);
+            List<Shape.NodeSize> sizes = new ArrayList<>(children.size());
+            Map<Integer, Integer> index = new HashMap<>();
+            for (int i = 0; i < children.size(); i++) {
+                int child = children.get(i);
+                index.put(child, i);
+                NodeSpec size = child >= 0 ? nodes.get(child) : shutSize.apply(-1 - child);
+                sizes.add(new Shape.NodeSize(i, size.width(), size.height(), -1, size.pin()));
             }
-            return list;
-        }
+            // every node-level edge whose ends part at this level becomes (part of) one wire between two children
+            Map<Long, List<Integer>> bundles = new LinkedHashMap<>();
+            for (int e = 0; e < edges.size(); e++) {
+                Shape.Edge edge = edges.get(e);
+                int a = childAt(edge.from(), g);
+                int b = childAt(edge.to(), g);
+                if (a == Integer.MIN_VALUE || b == Integer.MIN_VALUE || a == b) continue;
+                long pair = ((long) index.get(a) << 32) | index.get(b);
+                bundles.computeIfAbsent(pair, p -> new ArrayList<>()).add(e);
+            }
+            List<Shape.Edge> shapeEdges = new ArrayList<>(bundles.size());
+            List<int[]> ends = new ArrayList<>();
+            List<List<Integer>> carried = new ArrayList<>();
+            for (Map.Entry<Long, List<Integer>> b : bundles.entrySet()) {
+                int from = (int) (b.getKey() >>> 32);
+                int to = (int) (long) b.getKey();
+                ends.add(new int[] {from, to});
+                carried.add(List.copyOf(b.getValue()));
+                shapeEdges.add(new Shape.Edge(from, to));
+            }
+            return new Base(children, layouts.layout(new Shape(sizes, shapeEdges, List.of())), ends, carried);
+        });
     }
 
-    private Level level(int group, Set<Integer> open, java.util.function.IntFunction<NodeSpec> shutSize, Map<Integer, Level> levels) {
-        List<Integer> children = tree.children(group);
-        List<Shape.NodeSize> sizes = new ArrayList<>(children.size());
-        Map<Integer, Integer> index = new HashMap<>();
-        for (int i = 0; i < children.size(); i++) {
-            int child = children.get(i);
-            index.put(child, i);
-            NodeSpec size;
-            if (child >= 0) {
-                size = nodes.get(child);
-            } else if (open.contains(-1 - child)) {
-                Level inner = level(-1 - child, open, shutSize, levels);
-                size = new NodeSpec(inner.layout.width() + 2 * PAD, inner.layout.height() + PAD_TOP + PAD, Shape.Pin.NONE);
-            } else {
-                size = shutSize.apply(-1 - child);
+    /**
+     * Opens the given children of a group in place: an open child keeps its top-left corner and
+     * grows to its inside's size; what lies right of its column moves right by as much as the
+     * column grew, what lies below it in its column moves down. Nothing else moves, and no
+     * layout of this level is run again.
+     */
+    private Level level(int group, Set<Integer> open, java.util.function.IntFunction<NodeSpec> shutSize) {
+        Base base = base(group, shutSize);
+        int n = base.children().size();
+        Level[] inner = new Level[n];
+        double[][] boxes = new double[n][];
+        List<double[]> grown = new ArrayList<>(); // x, right, y, bottom, dw, dh of each open child, as laid out shut
+        for (int i = 0; i < n; i++) {
+            Layout.Box b = base.layout().nodes().get(i);
+            boxes[i] = new double[] {b.x(), b.y(), b.width(), b.height()};
+            int child = base.children().get(i);
+            if (child < 0 && open.contains(-1 - child)) {
+                inner[i] = level(-1 - child, open, shutSize);
+                double w = inner[i].width + 2 * PAD;
+                double h = inner[i].height + PAD_TOP + PAD;
+                grown.add(new double[] {b.x(), b.x() + b.width(), b.y(), b.y() + b.height(), Math.max(0, w - b.width()), Math.max(0, h - b.height())});
+                boxes[i][2] = w;
+                boxes[i][3] = h;
             }
-            sizes.add(new Shape.NodeSize(i, size.width(), size.height(), -1, size.pin()));
         }
-        // every node-level edge whose ends part at this level becomes (part of) one wire between two children
-        Map<Long, List<Integer>> bundles = new LinkedHashMap<>();
-        for (int e = 0; e < edges.size(); e++) {
-            Shape.Edge edge = edges.get(e);
-            int a = childAt(edge.from(), group);
-            int b = childAt(edge.to(), group);
-            if (a == Integer.MIN_VALUE || b == Integer.MIN_VALUE || a == b) continue;
-            long pair = ((long) index.get(a) << 32) | index.get(b);
-            bundles.computeIfAbsent(pair, p -> new ArrayList<>()).add(e);
+        if (grown.isEmpty()) {
+            List<List<Layout.Point>> routes = new ArrayList<>();
+            for (Layout.Route r : base.layout().edges()) routes.add(r.points());
+            return new Level(base, boxes, inner, routes, base.layout().width(), base.layout().height());
         }
-        List<Shape.Edge> shapeEdges = new ArrayList<>(bundles.size());
-        Map<Integer, List<Integer>> wireEdges = new HashMap<>();
-        List<long[]> wireEnds = new ArrayList<>();
-        for (Map.Entry<Long, List<Integer>> b : bundles.entrySet()) {
-            int from = (int) (b.getKey() >>> 32);
-            int to = (int) (long) b.getKey();
-            wireEdges.put(shapeEdges.size(), b.getValue());
-            wireEnds.add(new long[] {key(children.get(from)), key(children.get(to))});
-            shapeEdges.add(new Shape.Edge(from, to));
+        double width = 0;
+        double height = 0;
+        for (int i = 0; i < n; i++) {
+            double[] b = boxes[i];
+            double x = b[0] + dx(grown, b[0]);
+            double y = b[1] + dy(grown, b[0], b[1]);
+            boxes[i] = new double[] {x, y, b[2], b[3]};
+            width = Math.max(width, x + b[2]);
+            height = Math.max(height, y + b[3]);
         }
-        Level level = new Level(group, children, layouts.layout(new Shape(sizes, shapeEdges, List.of())), wireEdges, wireEnds);
-        levels.put(group, level);
-        return level;
+        List<List<Layout.Point>> routes = new ArrayList<>();
+        for (Layout.Route r : base.layout().edges()) {
+            List<Layout.Point> moved = new ArrayList<>(r.points().size());
+            for (Layout.Point p : r.points()) moved.add(new Layout.Point(p.x() + dx(grown, p.x()), p.y() + dy(grown, p.x(), p.y())));
+            routes.add(moved);
+        }
+        return new Level(base, boxes, inner, routes, width + PAD, height + PAD);
+    }
+
+    /** How far a point at x moves right: the growth of every column of open children wholly left of it. */
+    private static double dx(List<double[]> grown, double x) {
+        double shift = 0;
+        double columnEnd = Double.NEGATIVE_INFINITY;
+        double columnGrowth = 0;
+        List<double[]> left = new ArrayList<>();
+        for (double[] g : grown) if (g[1] <= x + 0.5) left.add(g);
+        left.sort(java.util.Comparator.comparingDouble(g -> g[0]));
+        for (double[] g : left) {
+            if (g[0] >= columnEnd) { // a new column: the last one's growth is final
+                shift += columnGrowth;
+                columnGrowth = 0;
+            }
+            columnGrowth = Math.max(columnGrowth, g[4]);
+            columnEnd = Math.max(columnEnd, g[1]);
+        }
+        return shift + columnGrowth;
+    }
+
+    /** How far a point at (x, y) moves down: the growth of the open children above it in its column. */
+    private static double dy(List<double[]> grown, double x, double y) {
+        double shift = 0;
+        for (double[] g : grown) if (x >= g[0] - 0.5 && x < g[1] - 0.5 && g[3] <= y + 0.5) shift += g[5];
+        return shift;
     }
 
     /** Which child of {@code group} holds node {@code node}, or MIN_VALUE when the node is not under it. */
@@ -192,18 +249,21 @@ public final class Nested {
         return g > 0 && depth[g] == d + 1 && tree.parent(g) == group ? -1 - g : Integer.MIN_VALUE;
     }
 
-    private void place(Level level, double ox, double oy, Map<Integer, Level> levels, List<Placed> items, Map<Long, Placed> placed) {
-        for (int i = 0; i < level.children.size(); i++) {
-            int child = level.children.get(i);
-            Layout.Box box = level.layout.nodes().get(i);
-            double x = ox + box.x();
-            double y = oy + box.y();
+    private void place(Level level, double ox, double oy, List<Placed> items, List<Wire> wires) {
+        Placed[] placed = new Placed[level.boxes.length];
+        for (int i = 0; i < level.boxes.length; i++) {
+            int child = level.base.children().get(i);
+            double[] b = level.boxes[i];
             boolean isNode = child >= 0;
-            Level inner = isNode ? null : levels.get(-1 - child);
-            Placed p = new Placed(isNode ? child : -1, isNode ? -1 : -1 - child, inner != null, x, y, box.width(), box.height());
-            items.add(p);
-            placed.put(key(child), p);
-            if (inner != null) place(inner, x + PAD, y + PAD_TOP, levels, items, placed);
+            placed[i] = new Placed(isNode ? child : -1, isNode ? -1 : -1 - child, level.inner[i] != null, ox + b[0], oy + b[1], b[2], b[3]);
+            items.add(placed[i]);
+            if (level.inner[i] != null) place(level.inner[i], ox + b[0] + PAD, oy + b[1] + PAD_TOP, items, wires);
+        }
+        for (int w = 0; w < level.routes.size(); w++) {
+            int[] ends = level.base.ends().get(w);
+            List<Layout.Point> points = new ArrayList<>();
+            for (Layout.Point p : level.routes.get(w)) points.add(new Layout.Point(ox + p.x(), oy + p.y()));
+            wires.add(new Wire(placed[ends[0]], placed[ends[1]], level.base.carried().get(w), points));
         }
     }
 }
