@@ -41,7 +41,19 @@ async def trickler(host, port, every, stop, stats):
         writer.close()
 
 
-async def never_reader(host, port, path, stop, stats):
+def fit_program(points):
+    """A degree-5 fit over `points` points, as the server's warm-up and TraceBenchmark build it."""
+    import math
+    lines = ["k%d = %s" % (k, 0.1 * (k + 1)) for k in range(6)]
+    for i in range(1, points + 1):
+        x = -1 + 2.0 * i / points
+        lines += ["x_%d = %r" % (i, x), "y_%d = %r" % (i, math.sin(3 * x)),
+                  "r_%d = k0 + k1*x_%d" % (i, i) + "".join(" + k%d*x_%d^%d" % (k, i, k) for k in range(2, 6)) + " - y_%d" % i]
+    lines.append("loss = " + " + ".join("r_%d^2" % i for i in range(1, points + 1)))
+    return "\n".join(lines) + "\n"
+
+
+async def never_reader(host, port, path, stop, stats, body=None):
     while not stop.is_set():
         try:
             reader, writer = await asyncio.open_connection(host, port, limit=1024)
@@ -50,7 +62,11 @@ async def never_reader(host, port, path, stop, stats):
             await asyncio.sleep(1)
             continue
         stats["opened"] += 1
-        writer.write(b"GET %s HTTP/1.1\r\nHost: %s:%d\r\n\r\n" % (path.encode(), host.encode(), port))
+        if body is None:
+            writer.write(b"GET %s HTTP/1.1\r\nHost: %s:%d\r\n\r\n" % (path.encode(), host.encode(), port))
+        else:
+            writer.write(b"POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+                         % (path.encode(), host.encode(), port, len(body)) + body)
         await writer.drain()
         # never read: the kernel's receive buffer fills and the server's writes stall
         while not stop.is_set():
@@ -89,12 +105,23 @@ async def main():
     ap.add_argument("--every", type=float, default=2)
     ap.add_argument("--limit", type=float, default=5)
     ap.add_argument("--never-read", default=None)
+    ap.add_argument("--never-read-fit", type=int, default=0,
+                    help="POST /api/trace with a fit over this many points and never read the answer")
     args = ap.parse_args()
     base = "http://%s:%d" % (args.host, args.port)
     stop = asyncio.Event()
     stats = {"opened": 0, "closed_by_server": 0, "connect_failed": 0}
     results = []
-    if args.never_read:
+    if args.never_read_fit:
+        import json
+        body = json.dumps({"source": fit_program(args.never_read_fit)}).encode()
+        req = urllib.request.Request(base + "/api/trace", data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=120) as r:
+            size = len(r.read())
+        print("the trace of a %d-point fit is %.1f MB" % (args.never_read_fit, size / 1e6))
+        args.never_read = "/api/trace"
+        tasks = [asyncio.create_task(never_reader(args.host, args.port, "/api/trace", stop, stats, body)) for _ in range(args.clients)]
+    elif args.never_read:
         tasks = [asyncio.create_task(never_reader(args.host, args.port, args.never_read, stop, stats)) for _ in range(args.clients)]
     else:
         tasks = [asyncio.create_task(trickler(args.host, args.port, args.every, stop, stats)) for _ in range(args.clients)]
@@ -115,7 +142,7 @@ async def main():
               % (len(times), statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))],
                  times[-1], args.limit, len(bad)))
     for r in bad[:10]:
-        print("  slow or failed:", r[1], "%.3f s" % r[2], r[3])
+        print("  slow or failed: %s %.3f s %s, %.1f s into the run" % (r[1], r[2], r[3], r[0] - results[0][0] + r[2]))
     try:
         probe_once(base + "/health")
         print("server still answers /health")

@@ -12,9 +12,7 @@ public final class Disconnects {
     /** True when {@code e}, or a cause, is the client hanging up or the connection timing out. */
     public static boolean isClientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String type = t.getClass().getName();
-            if (type.equals("org.eclipse.jetty.io.EofException") || t instanceof TimeoutException
-                    || type.equals("java.nio.channels.ClosedChannelException") || type.endsWith("ClientAbortException")) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.nio.channels.ClosedChannelException) {
                 return true;
             }
             if (t instanceof IOException && t.getMessage() != null) {

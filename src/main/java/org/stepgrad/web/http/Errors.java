@@ -38,14 +38,14 @@ public final class Errors {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (Disconnects.isClientGone(e)) {
+            LOG.info("client went away during {} {}: {}", ctx.method(), ctx.path(), Disconnects.describe(e));
+            return;
+        }
         int refused = Disconnects.refusedStatus(e);
         if (refused > 0) {
             LOG.info("refused {} {} with {}: {}", ctx.method(), ctx.path(), refused, Disconnects.describe(e));
             send(ctx, refused, sentence(refused, ctx.path(), ctx.method().name()), 0, 0);
-            return;
-        }
-        if (Disconnects.isClientGone(e)) {
-            LOG.info("client went away during {} {}: {}", ctx.method(), ctx.path(), Disconnects.describe(e));
             return;
         }
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
