@@ -1,6 +1,7 @@
 package org.stepgrad.web.api;
 
 import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.http.Bodies;
 import org.stepgrad.web.json.Json;
 import org.stepgrad.web.json.JsonRequest;
 import org.stepgrad.web.view.SourceErrorView;
@@ -51,7 +52,7 @@ public final class ApiController {
 
     /** Reads {"source": "..."} strictly; a body that is not that gets a sentence with its place. */
     static String sourceOf(Context ctx) {
-        JsonNode body = JsonRequest.object(ctx.header("Content-Type"), ctx.body(), "{\"source\": \"<program>\"}");
+        JsonNode body = JsonRequest.object(ctx.header("Content-Type"), Bodies.text(ctx), "{\"source\": \"<program>\"}");
         return JsonRequest.text(body, "source", "the program");
     }
 }

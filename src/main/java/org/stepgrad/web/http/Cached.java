@@ -22,7 +22,7 @@ public final class Cached {
     /** Below this, compressing costs more than it saves. */
     private static final int COMPRESS_FROM = 1024;
     /** From this size the body is written without holding a thread while a slow client reads. */
-    static final int ASYNC_FROM = 256 * 1024;
+    static final int ASYNC_FROM = 64 * 1024;
 
     private final int status;
     private final String contentType;
@@ -86,8 +86,8 @@ public final class Cached {
         if (compress) ctx.header("Content-Encoding", "gzip");
         // a known length spares the client chunked decoding of a 10 MB trace
         ctx.header("Content-Length", Integer.toString(sent.length));
-        if (MethodFilter.isHead(ctx.req())) return;
-        if (sent.length >= ASYNC_FROM) {
+        // HEAD writes the body too: Jetty checks it against Content-Length and drops it from the wire
+        if (sent.length >= ASYNC_FROM && !MethodFilter.isHead(ctx.req())) {
             ctx.future(() -> writeAsync(ctx, sent));
         } else {
             ctx.result(sent);

@@ -31,7 +31,6 @@ public final class Jetty {
     public static void configure(JavalinConfig config, Errors errors, long maxBody) {
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(HEADER_SIZE);
-            http.setMinRequestDataRate(MIN_REQUEST_RATE);
             http.setIdleTimeout(IDLE_TIMEOUT_MS);
             http.setSendServerVersion(false);
         });

@@ -61,14 +61,14 @@ class StrictJsonTest {
     @CsvSource(delimiter = '|', value = {
             "{\"source\": \"x = 1\", \"source\": \"y = 2\"}|the body names \\\"source\\\" twice|1",
             "{\"source\": \"x = 1\"} {\"source\": \"y = 2\"}|the body goes on after its one JSON object|1",
-            "{\"source\": \"x = 1\"} trailing|the body goes on after its one JSON object|1",
+            "{\"source\": \"x = 1\"} trailing|the body is not JSON (it goes wrong at line 1, column 21)|1",
             "{\"source\": \"x = 1\"|the body ends before its JSON is complete|1",
             "{source: 1}|the body is not JSON (it goes wrong at line 1, column 2)|1",
             "[{\"source\": \"x = 1\"}]|the body must be one JSON object|0",
             "\"x = 1\"|the body must be one JSON object|0",
             "{\"source\": 5}|the body needs a \\\"source\\\" field holding the program as a string|0",
             "{\"program\": \"x = 1\"}|the body needs a \\\"source\\\" field|0",
-            " |the body is empty|0"})
+            "''|the body is empty|0"})
     void a_body_that_is_not_exactly_one_object_is_400_with_our_sentence(String body, String start, int hasPlace) throws Exception {
         for (String path : new String[] {"/api/trace", "/api/check"}) {
             HttpResponse<String> r = post(path, "application/json; charset=utf-8", body);
