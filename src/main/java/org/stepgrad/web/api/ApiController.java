@@ -18,9 +18,18 @@ public final class ApiController {
         this.traces = traces;
     }
 
+    /** Above this, reading the body is itself expensive work: it waits its turn under the bulkhead. */
+    static final int LARGE_BODY = 64 * 1024;
+
     /** POST /api/trace with {"source": "..."}. */
     public void trace(Context ctx) {
-        traces.traceJson(sourceOf(ctx)).send(ctx);
+        String body = Bodies.text(ctx);
+        if (body.length() <= LARGE_BODY) {
+            traces.traceJson(sourceOf(ctx, body)).send(ctx);
+        } else {
+            // 260 clients posting a 2 MB program each would otherwise parse 500 MB at once
+            traces.bulkhead().call(() -> traces.traceJson(sourceOf(ctx, body))).send(ctx);
+        }
     }
 
     /**
@@ -30,7 +39,8 @@ public final class ApiController {
      * itself succeeded.
      */
     public void check(Context ctx) {
-        String source = sourceOf(ctx);
+        String sent = Bodies.text(ctx);
+        String source = sent.length() <= LARGE_BODY ? sourceOf(ctx, sent) : traces.bulkhead().call(() -> sourceOf(ctx, sent));
         Tracer.Traced traced = traces.trace(source);
         byte[] body = Json.bytes(json -> {
             json.writeStartObject();
@@ -51,8 +61,8 @@ public final class ApiController {
     }
 
     /** Reads {"source": "..."} strictly; a body that is not that gets a sentence with its place. */
-    static String sourceOf(Context ctx) {
-        JsonNode body = JsonRequest.object(ctx.header("Content-Type"), Bodies.text(ctx), "{\"source\": \"<program>\"}");
-        return JsonRequest.text(body, "source", "the program");
+    static String sourceOf(Context ctx, String body) {
+        JsonNode object = JsonRequest.object(ctx.header("Content-Type"), body, "{\"source\": \"<program>\"}");
+        return JsonRequest.text(object, "source", "the program");
     }
 }
