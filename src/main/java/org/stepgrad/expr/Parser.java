@@ -21,8 +21,8 @@ public final class Parser {
     private int current;
     private int depth;
     private int nodes;
-    /** Each graph node is written with at most a few names and numbers: x + x is 3 terms, 2 nodes. */
-    private static final int MAX_TERMS_PER_NODE = 3;
+    /** A graph node is written with a few names and numbers at most: x + x + x is 5 terms, 2 new nodes. */
+    private static final int MAX_TERMS_PER_NODE = 4;
 
     public Parser(List<Token> tokens, Limits limits) {
         this.tokens = tokens;
