@@ -143,12 +143,9 @@ async def main():
                  times[-1], args.limit, len(bad)))
     for r in bad[:10]:
         print("  slow or failed: %s %.3f s %s, %.1f s into the run" % (r[1], r[2], r[3], r[0] - results[0][0] + r[2]))
-    try:
-        probe_once(base + "/health")
-        print("server still answers /health")
-    except Exception:
-        print("server is DOWN")
-    return 1 if bad or not times else 0
+    _, health = probe_once(base + "/health")
+    print("server still answers /health" if health == 200 else "server is DOWN (/health: %s)" % health)
+    return 1 if bad or not times or health != 200 else 0
 
 
 if __name__ == "__main__":
