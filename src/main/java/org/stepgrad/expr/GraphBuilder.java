@@ -16,11 +16,21 @@ import org.stepgrad.engine.Op;
 public final class GraphBuilder {
     private static final int LABEL_CHARS = 14;
 
+    private final Limits limits;
     private final Graph graph = new Graph();
     private final Map<String, Integer> nodeOf = new HashMap<>();
     private final Map<String, Integer> lineOf = new HashMap<>();
     private int[] nodeLine = new int[64];
     private int[] nodeColumn = new int[64];
+
+    public GraphBuilder() {
+        this(Limits.DEFAULT);
+    }
+
+    /** {@code limits.maxNodes()} counts the graph's nodes, the ones a learner steps through. */
+    public GraphBuilder(Limits limits) {
+        this.limits = limits;
+    }
 
     /** The built graph with its output node, or the first fault. */
     public Built build(List<Assignment> program) {
@@ -144,6 +154,10 @@ public final class GraphBuilder {
     }
 
     private int place(int id, int line, int column) {
+        if (id >= limits.maxNodes()) {
+            throw new Fault(SourceError.Kind.LIMIT, "the program makes more than " + String.format("%,d", limits.maxNodes())
+                    + " nodes, the most a graph may have", line, column);
+        }
         if (id >= nodeLine.length) {
             nodeLine = java.util.Arrays.copyOf(nodeLine, nodeLine.length * 2);
             nodeColumn = java.util.Arrays.copyOf(nodeColumn, nodeColumn.length * 2);

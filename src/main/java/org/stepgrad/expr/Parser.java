@@ -21,6 +21,8 @@ public final class Parser {
     private int current;
     private int depth;
     private int nodes;
+    /** A graph node is written with a few names and numbers at most: x + x + x is 5 terms, 2 new nodes. */
+    private static final int MAX_TERMS_PER_NODE = 4;
 
     public Parser(List<Token> tokens, Limits limits) {
         this.tokens = tokens;
@@ -159,10 +161,12 @@ public final class Parser {
     }
 
     private Expr count(Expr e) {
-        if (++nodes > limits.maxNodes()) {
+        // a bound on memory while reading; the node limit itself counts graph nodes (GraphBuilder)
+        if (++nodes > MAX_TERMS_PER_NODE * (long) limits.maxNodes()) {
             throw fail(SourceError.Kind.LIMIT, new Token(TokenType.EOF, "", e.line(), e.column()),
-                    "the program makes more than " + String.format("%,d", limits.maxNodes())
-                            + " nodes, the most a graph may have");
+                    "the program has more than " + String.format("%,d", MAX_TERMS_PER_NODE * (long) limits.maxNodes())
+                            + " names, numbers and operations to read; a graph may have at most "
+                            + String.format("%,d", limits.maxNodes()) + " nodes");
         }
         return e;
     }

@@ -30,7 +30,7 @@ public final class Tracer {
         if (scanned.error() != null) return Traced.failed(scanned.error());
         Parser.ParseResult parsed = new Parser(scanned.tokens(), limits).parse();
         if (parsed.error() != null) return Traced.failed(parsed.error());
-        GraphBuilder.Built built = new GraphBuilder().build(parsed.program());
+        GraphBuilder.Built built = new GraphBuilder(limits).build(parsed.program());
         if (built.error() != null) return Traced.failed(built.error());
         Trace trace = built.graph().backward(built.output());
         SourceError gradFault = checkGradients(trace, built);

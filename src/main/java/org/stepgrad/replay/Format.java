@@ -36,15 +36,21 @@ public final class Format {
         return s.toString();
     }
 
-    /** 1.235e-7: mantissa with four significant digits. */
+    /**
+     * 1.235e-7: four significant digits of the shortest decimal that is this double (what
+     * Double.toString prints), rounded half up. Decimal arithmetic here, because dividing by
+     * 10^exponent overflows or loses digits at the extremes (5e-324, 1.8e308); this path is rare.
+     */
     private static String scientific(double v) {
-        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
-        double mantissa = v / Math.pow(10, exponent);
-        if (Math.abs(Math.round(mantissa * 1000) / 1000.0) >= 10) { // 9.9996e-5 rounds up to 1e-4
-            mantissa /= 10;
-            exponent++;
-        }
-        return number(Math.round(mantissa * 1000) / 1000.0) + "e" + exponent;
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v))
+                .round(new java.math.MathContext(4, java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        String digits = d.unscaledValue().abs().toString();
+        StringBuilder s = new StringBuilder(12);
+        if (v < 0) s.append('-');
+        s.append(digits.charAt(0));
+        if (digits.length() > 1) s.append('.').append(digits, 1, digits.length());
+        return s.append('e').append(exponent).toString();
     }
 
     /** A number at full precision, for a click on its box: "3", "-0.6774473631999998". */

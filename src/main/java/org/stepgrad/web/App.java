@@ -6,6 +6,9 @@ import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.pages.IndexPage;
 import org.stepgrad.web.http.Errors;
 import org.stepgrad.web.http.Headers;
+import org.stepgrad.web.http.Jetty;
+import org.stepgrad.web.http.Readiness;
+import org.stepgrad.web.http.StaticFiles;
 
 import org.stepgrad.web.api.ApiController;
 import org.stepgrad.web.http.Assets;
@@ -32,13 +35,20 @@ public final class App {
     private App() {
     }
 
+    /** An app that answers /ready at once (tests); Main passes a {@link Readiness} its warm-up completes. */
     public static Javalin create(Settings settings) {
+        return create(settings, Readiness.alreadyWarm());
+    }
+
+    public static Javalin create(Settings settings, Readiness readiness) {
         TraceService traces = new TraceService();
         ApiController api = new ApiController(traces);
         LessonController lessons = new LessonController(org.stepgrad.lesson.LessonLibrary.open(settings.lessonsDir()), traces);
-        OembedController oembed = new OembedController(lessons.library());
+        OembedController oembed = new OembedController(lessons.library(), settings.publicUrl());
         Templates templates = new Templates();
-        Assets assets = Assets.load();
+        StaticFiles files = StaticFiles.load();
+        Assets assets = files.assets();
+        Errors errors = new Errors(assets.css());
         StepperViews steppers = new StepperViews(new GraphViews(new org.stepgrad.layout.LayoutCache(400_000)));
         PageController pages = new PageController(traces, templates, assets, steppers);
         LessonPages course = new LessonPages(lessons.library(), traces, templates, assets, steppers);
@@ -53,15 +63,13 @@ public final class App {
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(lessons.library()::close); // the folder watcher's thread ends with the server
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024)); // long permalinks
+            Jetty.configure(config, errors, MAX_BODY); // timeouts, body before thread, Jetty's errors in our words
             config.routes.before(Headers::apply);
             config.fileRenderer(templates);
-            config.staticFiles.add(files -> {
-                files.hostedPath = assets.base(); // fingerprinted: /static/<hash>/…
-                files.directory = Assets.FOLDER;
-                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
-                files.headers = Assets.CACHE_HEADERS;
-            });
+
+            config.routes.get("/health", readiness::health);
+            config.routes.get("/ready", readiness::ready);
+            config.routes.get(files.route(), files::serve); // fingerprinted: /static/<hash>/…
 
             config.routes.post("/api/trace", api::trace);
             config.routes.post("/api/check", api::check);
@@ -81,10 +89,10 @@ public final class App {
             config.routes.get("/playground/view", pages::graph);
             config.routes.get("/embed/{id}", course::embed);
 
-            config.routes.exception(ApiError.class, Errors::apiError);
-            config.routes.exception(HttpResponseException.class, Errors::httpError);
-            config.routes.exception(Exception.class, Errors::unexpected);
-            config.routes.error(404, Errors::notFound);
+            config.routes.exception(ApiError.class, errors::apiError);
+            config.routes.exception(HttpResponseException.class, errors::httpError);
+            config.routes.exception(Exception.class, errors::unexpected);
+            config.routes.error(404, errors::notFound);
         });
     }
 }

@@ -1,28 +1,102 @@
 package org.stepgrad.web;
 
 import org.stepgrad.replay.Replay;
+import org.stepgrad.web.http.Readiness;
 import org.stepgrad.web.json.ReplayJson;
 import org.stepgrad.web.json.TraceJson;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stepgrad.expr.Tracer;
 
 /**
- * Runs the trace pipeline on a throwaway program at start-up, in the background, so the JIT has
- * compiled its hot paths before the first learner's request rather than during it (a cold JVM
- * answers a 15,000-node trace about three times slower than a warm one).
+ * Warms the server before it says it is ready: runs the trace pipeline on a throwaway program
+ * so the JIT has compiled its hot paths (a cold JVM answers a 15,000-node trace about three
+ * times slower than a warm one), then asks the server itself, over HTTP, for every lesson's
+ * page, embed, JSON and replay, so each is loaded, traced, laid out, rendered and cached once
+ * through the app's own handlers. Only then is {@code /ready} 200.
  */
 public final class Warmup {
-    private static final int ROUNDS = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
+    private static final int ROUNDS = 12;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Warmup() {
     }
 
-    /** Starts the warm-up on a low-priority daemon thread and returns at once. */
-    public static void inBackground() {
-        Thread thread = new Thread(Warmup::run, "stepgrad-warm-up");
+    /** Starts the warm-up of the server at {@code base} on a daemon thread and returns at once. */
+    public static void inBackground(String base, Readiness readiness) {
+        Thread thread = new Thread(() -> warm(base, readiness), "stepgrad-warm-up");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /** Warms the server at {@code base}, then marks it ready; a page that fails is logged, not fatal. */
+    public static void warm(String base, Readiness readiness) {
+        long start = System.nanoTime();
+        try {
+            readiness.progress("warming up: compiling the trace pipeline");
+            run();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            List<String> paths = paths(http, base);
+            for (int i = 0; i < paths.size(); i++) {
+                readiness.progress("warming up: rendered " + i + " of " + paths.size() + " pages");
+                get(http, base, paths.get(i));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the warm-up stopped early: {}", e.toString());
+        } finally {
+            readiness.ready();
+            LOG.info("warm and ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Every lesson's page, embed, JSON and replay, the index and the playground. */
+    static List<String> paths(HttpClient http, String base) {
+        List<String> paths = new ArrayList<>(List.of("/", "/playground"));
+        String list = get(http, base, "/api/lessons");
+        if (list == null) return paths;
+        try {
+            for (JsonNode lesson : JSON.readTree(list)) {
+                String id = lesson.get("id").asText();
+                paths.addAll(List.of("/lessons/" + id, "/embed/" + id, "/api/lessons/" + id, "/api/lessons/" + id + "/replay"));
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("the warm-up could not read the lesson list: {}", e.toString());
+        }
+        return paths;
+    }
+
+    /** The body of GET {@code path}, asked again while the server says it is busy; null on failure. */
+    private static String get(HttpClient http, String base, String path) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 503) {
+                    Thread.sleep(500);
+                    continue;
+                }
+                if (r.statusCode() != 200) LOG.warn("warm-up: GET {} answered {}", path, r.statusCode());
+                return r.body();
+            } catch (java.io.IOException e) {
+                LOG.warn("warm-up: GET {} failed: {}", path, e.toString());
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     static void run() {
@@ -31,7 +105,7 @@ public final class Warmup {
             Tracer.Traced traced = Tracer.trace(program);
             Replay replay = new Replay(traced.trace(), traced.nodeLine());
             TraceJson.write(replay, traced.nodeLine());
-            if (i % 8 == 0) ReplayJson.write(replay);
+            if (i % 4 == 0) ReplayJson.write(replay);
         }
     }
 

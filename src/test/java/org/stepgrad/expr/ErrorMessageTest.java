@@ -113,13 +113,14 @@ class ErrorMessageTest {
     @Test
     void too_many_nodes_is_a_limit() {
         Limits small = new Limits(1_000_000, 10, 200, 64);
-        Tracer.Traced traced = Tracer.trace("x = 1\ny = x + x + x + x + x + x", small);
+        // graph nodes are counted: x, then one node per '+'; names used again add none
+        Tracer.Traced traced = Tracer.trace("x = 1\ny = x" + " + x".repeat(10), small);
         SourceError e = traced.error();
         assertNotNull(e);
         assertEquals(Kind.LIMIT, e.kind());
         assertEquals("the program makes more than 10 nodes, the most a graph may have", e.message());
         assertEquals(2, e.line());
-        assertEquals(25, e.column(), "the sixth x, the eleventh node counting line 1's");
+        assertEquals(43, e.column(), "the tenth '+', the eleventh node counting line 1's x");
     }
 
     @Test

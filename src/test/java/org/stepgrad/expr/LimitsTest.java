@@ -54,13 +54,21 @@ class LimitsTest {
 
     @Test
     void exactly_the_node_limit_is_accepted_and_one_more_node_is_refused() {
-        // "x = 1" counts 1; a sum of k x's counts k names and k-1 additions: 1 + 2k - 1 = 2k
-        int k = L.maxNodes() / 2;
+        // "x = 1" is one node; a sum of k x's adds k-1 addition nodes (a name used again is no new node)
+        int k = L.maxNodes();
         String sum = "x = 1\ny = x" + " + x".repeat(k - 1);
         assertAccepted(sum);
         SourceError e = assertLimit(sum + "\nz = 2");
         assertEquals("the program makes more than 100,000 nodes, the most a graph may have", e.message());
         assertEquals(3, e.line());
+    }
+
+    @Test
+    void a_graph_of_fifty_thousand_and_one_nodes_written_with_many_names_is_accepted() {
+        // 50,001 graph nodes but over 100,000 names and operations: the limit counts nodes, as its sentence says
+        Tracer.Traced t = trace("x = 1\ny = x" + " + x".repeat(50_000));
+        assertNull(t.error(), () -> t.error().describe());
+        assertEquals(50_001, t.trace().nodes().size());
     }
 
     @Test

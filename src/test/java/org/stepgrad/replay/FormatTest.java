@@ -53,4 +53,32 @@ class FormatTest {
             assertEquals(0, expected.compareTo(new BigDecimal(Format.number(v))), () -> "formatting " + v);
         }
     }
+
+    @Test
+    void subnormals_and_the_extremes_keep_their_digits_and_exponent() {
+        assertEquals("4.9e-324", Format.number(5e-324), "Double.MIN_VALUE reads as Double.toString says: 4.9E-324");
+        assertEquals("-4.9e-324", Format.number(-Double.MIN_VALUE));
+        assertEquals("2.225e-308", Format.number(Double.MIN_NORMAL));
+        assertEquals("1.798e308", Format.number(Double.MAX_VALUE));
+        assertEquals("1e-310", Format.number(1e-310));
+        assertEquals("1.235e-320", Format.number(1.2345e-320));
+        assertEquals("1e9", Format.number(1e9));
+        assertEquals("9.223e18", Format.number(9.223372036854775807e18));
+    }
+
+    /** Against java.util.Formatter's %e, which rounds Double.toString's digits half up: an independent path. */
+    @Test
+    void exponents_agree_with_the_formatter_across_every_magnitude() {
+        Random random = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            double v = Double.longBitsToDouble(random.nextLong()); // every exponent, subnormals included
+            if (!Double.isFinite(v) || v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e9)) continue;
+            String reference = String.format(java.util.Locale.ROOT, "%.3e", v);
+            BigDecimal expected = new BigDecimal(reference);
+            String got = Format.number(v);
+            assertEquals(0, expected.compareTo(new BigDecimal(got)), () -> "formatting " + v + ": " + got + " vs " + reference);
+            assertEquals(reference.substring(reference.indexOf('e') + 1).replace("+", "").replaceFirst("^(-?)0+(\\d)", "$1$2"),
+                    got.substring(got.indexOf('e') + 1), () -> "the exponent of " + v);
+        }
+    }
 }

@@ -116,7 +116,8 @@ class HostileSourcesTest {
 
     @Test
     void a_two_hundred_thousand_term_sum_is_a_413() {
-        JsonNode e = refusedSource("x = 1\ny = x" + " + x".repeat(199_999), 413, 2, 5 + 4 * 50_000); // the 50,001st x is node 100,001
+        // graph nodes count: x, then one per '+', so the 100,000th '+' is node 100,001
+        JsonNode e = refusedSource("x = 1\ny = x" + " + x".repeat(199_999), 413, 2, 7 + 4 * 99_999);
         assertTrue(e.get("error").asText().contains("100,000 nodes"), e.toString());
     }
 
@@ -162,9 +163,9 @@ class HostileSourcesTest {
     }
 
     @Test
-    void a_form_post_instead_of_json_is_a_400() {
+    void a_form_post_instead_of_json_is_a_415() {
         refused(request().header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("source=x+%3D+1")), 400, 1, 1);
+                .POST(HttpRequest.BodyPublishers.ofString("source=x+%3D+1")), 415, 0, 0);
     }
 
     @Test

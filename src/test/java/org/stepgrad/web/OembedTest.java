@@ -15,7 +15,7 @@ import org.stepgrad.support.TestServer;
 
 /** Blogs and LMSs embed a lesson by pasting its link: /oembed answers with an iframe. */
 class OembedTest {
-    static final TestServer server = TestServer.start();
+    static final TestServer server = TestServer.start(new org.stepgrad.web.Settings(null, "https://stepgrad.example"));
     static final ObjectMapper JSON = new ObjectMapper();
 
     @AfterAll
@@ -49,7 +49,7 @@ class OembedTest {
 
     @Test
     void maxwidth_and_maxheight_shrink_the_frame() throws Exception {
-        JsonNode o = JSON.readTree(oembed("http://localhost:7070/lessons/loss", "&maxwidth=480&maxheight=360").body());
+        JsonNode o = JSON.readTree(oembed("https://stepgrad.example/lessons/loss", "&maxwidth=480&maxheight=360").body());
         assertEquals(480, o.get("width").asInt());
         assertEquals(360, o.get("height").asInt());
         assertTrue(o.get("html").asText().contains("width=\"480\" height=\"360\""));
@@ -57,13 +57,13 @@ class OembedTest {
 
     @Test
     void a_playground_permalink_embeds_its_program() throws Exception {
-        JsonNode o = JSON.readTree(oembed("http://localhost:7070/playground?source=x%20%3D%202%0Ay%20%3D%20x*x&step=1", "").body());
+        JsonNode o = JSON.readTree(oembed("https://stepgrad.example/playground?source=x%20%3D%202%0Ay%20%3D%20x*x&step=1", "").body());
         assertTrue(o.get("html").asText().contains("/embed/playground?source=x%20%3D%202%0Ay%20%3D%20x*x&amp;step=1"), o.get("html").asText());
     }
 
     @Test
     void quotes_in_a_link_cannot_break_out_of_the_iframe_attribute() throws Exception {
-        HttpResponse<String> r = oembed("http://a.example/playground?source=%22%3E%3Cscript%3E&x=\"onload=\"alert(1)", "");
+        HttpResponse<String> r = oembed("https://stepgrad.example/playground?source=%22%3E%3Cscript%3E&x=\"onload=\"alert(1)", "");
         String html = JSON.readTree(r.body()).path("html").asText("");
         assertFalse(html.contains("\"onload"), html);
         assertFalse(html.contains("<script"), html);
@@ -71,13 +71,13 @@ class OembedTest {
 
     @Test
     void links_that_are_not_lessons_get_a_sentence() throws Exception {
-        HttpResponse<String> unknown = oembed("http://localhost:7070/lessons/no-such-lesson", "");
+        HttpResponse<String> unknown = oembed("https://stepgrad.example/lessons/no-such-lesson", "");
         assertEquals(404, unknown.statusCode());
         assertTrue(JSON.readTree(unknown.body()).get("error").asText().contains("no-such-lesson"));
-        assertEquals(404, oembed("http://localhost:7070/admin", "").statusCode());
+        assertEquals(404, oembed("https://stepgrad.example/admin", "").statusCode());
         assertEquals(400, oembed("javascript:alert(1)", "").statusCode());
         assertEquals(400, server.get("/oembed").statusCode());
-        assertEquals(400, oembed("http://localhost:7070/lessons/loss", "&maxwidth=wide").statusCode());
-        assertEquals(501, oembed("http://localhost:7070/lessons/loss", "&format=xml").statusCode());
+        assertEquals(400, oembed("https://stepgrad.example/lessons/loss", "&maxwidth=wide").statusCode());
+        assertEquals(501, oembed("https://stepgrad.example/lessons/loss", "&format=xml").statusCode());
     }
 }

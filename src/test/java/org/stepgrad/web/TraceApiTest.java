@@ -140,11 +140,12 @@ class TraceApiTest {
     void a_trace_carries_its_length_or_is_compressed_for_clients_that_ask() throws Exception {
         String body = JsonBody.source(PlaygroundPageTest.CIRCUIT.replace("f = q * z", "g = q * z\nf = g * g + tanh(g)"));
         HttpResponse<byte[]> plain = server.http().send(HttpRequest.newBuilder(URI.create(server.url("/api/trace")))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(String.valueOf(plain.body().length), plain.headers().firstValue("Content-Length").orElse("none"),
                 "a client that takes no compression gets the exact length, not chunks");
         HttpResponse<byte[]> gzip = server.http().send(HttpRequest.newBuilder(URI.create(server.url("/api/trace")))
-                .header("Accept-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse("none"));
         byte[] unpacked = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes();

@@ -1,28 +1,35 @@
 package org.stepgrad.web.api;
 
 import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.http.Bodies;
 import org.stepgrad.web.json.Json;
+import org.stepgrad.web.json.JsonRequest;
 import org.stepgrad.web.view.SourceErrorView;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.stepgrad.expr.Tracer;
 
 /** The JSON API: programs in, traces out. */
 public final class ApiController {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final TraceService traces;
 
     public ApiController(TraceService traces) {
         this.traces = traces;
     }
 
+    /** Above this, reading the body is itself expensive work: it waits its turn under the bulkhead. */
+    static final int LARGE_BODY = 64 * 1024;
+
     /** POST /api/trace with {"source": "..."}. */
     public void trace(Context ctx) {
-        traces.traceJson(sourceOf(ctx.body())).send(ctx);
+        String body = Bodies.text(ctx);
+        if (body.length() <= LARGE_BODY) {
+            traces.traceJson(sourceOf(ctx, body)).send(ctx);
+        } else {
+            // 260 clients posting a 2 MB program each would otherwise parse 500 MB at once
+            traces.bulkhead().call(() -> traces.traceJson(sourceOf(ctx, body))).send(ctx);
+        }
     }
 
     /**
@@ -32,7 +39,8 @@ public final class ApiController {
      * itself succeeded.
      */
     public void check(Context ctx) {
-        String source = sourceOf(ctx.body());
+        String sent = Bodies.text(ctx);
+        String source = sent.length() <= LARGE_BODY ? sourceOf(ctx, sent) : traces.bulkhead().call(() -> sourceOf(ctx, sent));
         Tracer.Traced traced = traces.trace(source);
         byte[] body = Json.bytes(json -> {
             json.writeStartObject();
@@ -52,27 +60,9 @@ public final class ApiController {
         ctx.contentType("application/json").result(body);
     }
 
-    /** Reads {"source": "..."}; a body that is not that gets a sentence with its place. */
-    static String sourceOf(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String why = e.getOriginalMessage();
-            int cut = why.indexOf('\n');
-            if (cut > 0) why = why.substring(0, cut);
-            if (why.length() > 200) why = why.substring(0, 200) + "…";
-            throw new ApiError(400, "the body is not JSON (" + why + "); send {\"source\": \"<program>\"}",
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiError(400, "the body must be a JSON object: {\"source\": \"<program>\"}");
-        }
-        JsonNode source = root.get("source");
-        if (source == null || !source.isTextual()) {
-            throw new ApiError(400, "the body needs a \"source\" field holding the program as a string");
-        }
-        return source.asText();
+    /** Reads {"source": "..."} strictly; a body that is not that gets a sentence with its place. */
+    static String sourceOf(Context ctx, String body) {
+        JsonNode object = JsonRequest.object(ctx.header("Content-Type"), body, "{\"source\": \"<program>\"}");
+        return JsonRequest.text(object, "source", "the program");
     }
 }

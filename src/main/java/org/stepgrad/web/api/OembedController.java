@@ -23,9 +23,16 @@ public final class OembedController {
     private static final int HEIGHT = 560;
 
     private final LessonLibrary library;
+    private final Origin publicOrigin;
+
+    /** {@code publicUrl}: the only origin whose links are embedded; null: the request's own. */
+    public OembedController(LessonLibrary library, String publicUrl) {
+        this.library = library;
+        this.publicOrigin = publicUrl == null ? null : Origin.parse(publicUrl);
+    }
 
     public OembedController(LessonLibrary library) {
-        this.library = library;
+        this(library, null);
     }
 
     /** GET /oembed?url=…&maxwidth=…&maxheight=…&format=json */
@@ -42,10 +49,17 @@ public final class OembedController {
         } catch (URISyntaxException e) {
             throw new ApiError(400, "the url is not a link (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getRawAuthority() == null) {
+        if (!Origin.isWeb(uri.getScheme()) || uri.getHost() == null) {
             throw new ApiError(400, "the url must be an http or https link to a Stepgrad lesson");
         }
-        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        if (uri.getRawUserInfo() != null) {
+            throw new ApiError(400, "the url carries a user name or password; a lesson link has none");
+        }
+        Origin own = publicOrigin != null ? publicOrigin : Origin.of(ctx);
+        if (!Origin.of(uri).equals(own)) {
+            throw new ApiError(404, "only links to this server (" + own + ") can be embedded");
+        }
+        String origin = own.toString();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
         Matcher stepMatch = STEP.matcher(query);

@@ -10,16 +10,27 @@ public final class ApiError extends RuntimeException {
     private final int status;
     private final int line;
     private final int column;
+    private final int retryAfterSeconds;
 
     public ApiError(int status, String message) {
         this(status, message, 0, 0);
     }
 
     public ApiError(int status, String message, int line, int column) {
+        this(status, message, line, column, 0);
+    }
+
+    private ApiError(int status, String message, int line, int column, int retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.line = line;
         this.column = column;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 503 with Retry-After: the refusal is about now, not about the request. */
+    public static ApiError busy(String message, int retryAfterSeconds) {
+        return new ApiError(503, message, 0, 0, retryAfterSeconds);
     }
 
     /** Limits are 413, undefined math 422, every other fault in the program 400. */
@@ -37,4 +48,7 @@ public final class ApiError extends RuntimeException {
     public int line() { return line; }
 
     public int column() { return column; }
+
+    /** Seconds to wait before trying again, or 0 when trying again will not help. */
+    public int retryAfterSeconds() { return retryAfterSeconds; }
 }

@@ -23,11 +23,8 @@ import java.util.stream.Stream;
  * fetched at once. Putting the hash in the folder, not a query string, carries it into the
  * relative imports between ES modules.
  */
-    public record Assets(String base) {
+public record Assets(String base) {
     public static final String FOLDER = "web/static";
-
-    /** Long-cached: the URL changes whenever any byte does. */
-    public static final Map<String, String> CACHE_HEADERS = Map.of("Cache-Control", "public, max-age=31536000, immutable");
 
     public static Assets load() {
         return new Assets("/static/" + fingerprint());
@@ -46,18 +43,23 @@ import java.util.stream.Stream;
     }
 
     static String fingerprint() {
+        return hash(files());
+    }
+
+    /** Every file of web/static by its path inside it, in sorted order: the same hash on every machine. */
+    static java.util.SortedMap<String, byte[]> files() {
         URL url = Assets.class.getClassLoader().getResource(FOLDER);
         if (url == null) throw new IllegalStateException(FOLDER + " is missing from the classpath");
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return hash(jar.provider().getPath(uri));
+                    return read(jar.provider().getPath(uri));
                 } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-                    return hash(Path.of(uri)); // someone else opened the jar: use theirs, don't close it
+                    return read(Path.of(uri)); // someone else opened the jar: use theirs, don't close it
                 }
             }
-            return hash(Path.of(uri));
+            return read(Path.of(uri));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -65,22 +67,30 @@ import java.util.stream.Stream;
         }
     }
 
-    private static String hash(Path folder) throws IOException {
+    private static java.util.SortedMap<String, byte[]> read(Path folder) throws IOException {
+        java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            paths = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : paths) {
+            try (InputStream in = Files.newInputStream(file)) {
+                files.put(folder.relativize(file).toString().replace('\\', '/'), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    static String hash(java.util.SortedMap<String, byte[]> files) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList(); // sorted: the same hash on every machine
-        }
-        for (Path file : files) {
-            sha.update(folder.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            try (InputStream in = Files.newInputStream(file)) {
-                sha.update(in.readAllBytes());
-            }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            sha.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(file.getValue());
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     }

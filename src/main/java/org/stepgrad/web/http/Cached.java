@@ -1,35 +1,51 @@
 package org.stepgrad.web.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A finished response body with its type and ETag, ready to be sent again from a cache. Its
  * gzip form is made once, on the first request that accepts it, so three hundred browsers
- * opening one lesson share one compression instead of paying for three hundred.
+ * opening one lesson share one compression instead of paying for three hundred. The gzip form
+ * has its own tag ({@code "…-gz"}): two different byte sequences never share a strong ETag.
  */
 public final class Cached {
+    private static final Logger LOG = LoggerFactory.getLogger(Cached.class);
     /** Below this, compressing costs more than it saves. */
     private static final int COMPRESS_FROM = 1024;
+    /** From this size the body is written without holding a thread while a slow client reads. */
+    static final int ASYNC_FROM = 64 * 1024;
 
     private final int status;
     private final String contentType;
     private final byte[] body;
     private final String etag;
+    private final String cacheControl;
     private volatile byte[] gzipped;
 
-    private Cached(int status, String contentType, byte[] body, String etag) {
+    private Cached(int status, String contentType, byte[] body, String etag, String cacheControl) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
         this.etag = etag;
+        this.cacheControl = cacheControl;
     }
 
     public static Cached of(int status, String contentType, byte[] body) {
-        return new Cached(status, contentType, body, Etag.of(body));
+        return new Cached(status, contentType, body, Etag.of(body), status == 200 ? null : "no-store");
+    }
+
+    /** A body whose address changes whenever its bytes do (fingerprinted assets). */
+    public static Cached immutable(String contentType, byte[] body) {
+        return new Cached(200, contentType, body, Etag.of(body), "public, max-age=31536000, immutable");
     }
 
     /** A rendered page. */
@@ -45,24 +61,93 @@ public final class Cached {
 
     public String etag() { return etag; }
 
-    /** Sends the body (gzipped when the client accepts it), or 304 when the client holds these bytes. */
+    /** The tag of the gzip form. */
+    public String gzipEtag() {
+        return etag.substring(0, etag.length() - 1) + "-gz\"";
+    }
+
+    /**
+     * Sends the body (gzipped when the client accepts it), or 304 when the client holds either
+     * form; a HEAD request gets the same headers and no body.
+     */
     public void send(Context ctx) {
-        ctx.header("ETag", etag);
-        ctx.header("Vary", "Accept-Encoding");
-        if (status == 200 && etag.equals(ctx.header("If-None-Match"))) {
-            ctx.status(304);
-            return;
+        boolean compress = body.length >= COMPRESS_FROM && acceptsGzip(ctx.header("Accept-Encoding"));
+        if (cacheControl != null) ctx.header("Cache-Control", cacheControl);
+        if (body.length >= COMPRESS_FROM) ctx.header("Vary", "Accept-Encoding");
+        if (status == 200) {
+            ctx.header("ETag", compress ? gzipEtag() : etag);
+            if (Conditional.noneMatchFails(ctx.header("If-None-Match"), etag, gzipEtag())) {
+                ctx.status(304);
+                return;
+            }
         }
         ctx.status(status).contentType(contentType);
-        String accepts = ctx.header("Accept-Encoding");
-        byte[] sent = body;
-        if (body.length >= COMPRESS_FROM && accepts != null && accepts.contains("gzip")) {
-            sent = gzipped();
-            ctx.header("Content-Encoding", "gzip");
-        }
+        byte[] sent = compress ? gzipped() : body;
+        if (compress) ctx.header("Content-Encoding", "gzip");
         // a known length spares the client chunked decoding of a 10 MB trace
         ctx.header("Content-Length", Integer.toString(sent.length));
-        ctx.result(sent);
+        // HEAD writes the body too: Jetty checks it against Content-Length and drops it from the wire
+        if (sent.length >= ASYNC_FROM && !MethodFilter.isHead(ctx.req())) {
+            ctx.future(() -> writeAsync(ctx, sent));
+        } else {
+            ctx.result(sent);
+        }
+    }
+
+    /**
+     * Writes without blocking: a client that never reads holds its connection until the idle
+     * timeout, not one of the threads other requests need. The bytes are the cached ones, not a copy.
+     */
+    private static CompletableFuture<Void> writeAsync(Context ctx, byte[] bytes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            ServletOutputStream out = ctx.res().getOutputStream();
+            out.setWriteListener(new WriteListener() {
+                private boolean written;
+
+                @Override
+                public void onWritePossible() throws IOException {
+                    while (out.isReady()) {
+                        if (written) {
+                            done.complete(null);
+                            return;
+                        }
+                        written = true;
+                        out.write(bytes);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    LOG.info("client went away while {} {} was sent: {}", ctx.method(), ctx.path(), Disconnects.describe(t));
+                    done.complete(null);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.info("could not send {} {}: {}", ctx.method(), ctx.path(), Disconnects.describe(e));
+            done.complete(null);
+        }
+        return done;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.trim().split(";");
+            if (!coding[0].trim().equalsIgnoreCase("gzip")) continue;
+            for (int i = 1; i < coding.length; i++) {
+                String p = coding[i].trim();
+                if (p.startsWith("q=")) {
+                    try {
+                        return Double.parseDouble(p.substring(2).trim()) > 0;
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private byte[] gzipped() {

@@ -1,8 +1,12 @@
 package org.stepgrad.web.http;
 
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
-/** Security headers: a strict CSP everywhere; only /embed/ pages may be framed by other sites. */
+/**
+ * Security headers: a strict CSP everywhere; only /embed/ pages may be framed by other sites.
+ * Set on every answer, Jetty's own errors included, through {@link #each}.
+ */
 public final class Headers {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
@@ -11,10 +15,15 @@ public final class Headers {
     }
 
     public static void apply(Context ctx) {
-        boolean embed = ctx.path().startsWith("/embed/");
-        ctx.header("Content-Security-Policy", CSP + (embed ? "*" : "'self'"));
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        if (!embed) ctx.header("X-Frame-Options", "SAMEORIGIN");
+        each(ctx.path(), ctx::header);
+    }
+
+    /** Gives each security header for an answer at {@code path} to {@code header}. */
+    public static void each(String path, BiConsumer<String, String> header) {
+        boolean embed = path != null && path.startsWith("/embed/");
+        header.accept("Content-Security-Policy", CSP + (embed ? "*" : "'self'"));
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (!embed) header.accept("X-Frame-Options", "SAMEORIGIN");
     }
 }
