@@ -33,6 +33,11 @@ public final class App {
     }
 
     public static Javalin create(Settings settings) {
+        return create(settings, org.stepgrad.web.live.LiveOptions.memory());
+    }
+
+    /** @param liveOptions where live classroom sessions are kept: this process, or a Redis shared by instances */
+    public static Javalin create(Settings settings, org.stepgrad.web.live.LiveOptions liveOptions) {
         TraceService traces = new TraceService();
         ApiController api = new ApiController(traces);
         LessonController lessons = new LessonController(org.stepgrad.lesson.LessonLibrary.open(settings.lessonsDir()), traces);
@@ -45,6 +50,9 @@ public final class App {
         IndexPage index = new IndexPage(lessons.library(), templates, assets);
         ReplayController replays = new ReplayController(lessons.library(), traces);
         CheckpointController checkpoints = new CheckpointController(lessons.library());
+        // --- live classroom (issue 9): its controller; its routes are the marked block below ---
+        org.stepgrad.web.live.LiveController live = org.stepgrad.web.live.LiveController.create(
+                lessons.library(), traces, templates, assets, liveOptions);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -80,6 +88,20 @@ public final class App {
             config.routes.get("/lessons/{id}/view", course::graph);
             config.routes.get("/playground/view", pages::graph);
             config.routes.get("/embed/{id}", course::embed);
+
+            // --- live classroom (issue 9) ---
+            config.routes.post("/api/sessions", live::create);
+            config.routes.get("/api/sessions/{code}", live::state);
+            config.routes.get("/api/sessions/{code}/events", live::events);
+            config.routes.post("/api/sessions/{code}/state", live::drive);
+            config.routes.post("/api/sessions/{code}/answers", live::answer);
+            config.routes.get("/api/sessions/{code}/answers", live::tally);
+            config.routes.get("/api/sessions/{code}/qr.svg", live::qr);
+            config.routes.get("/join", live::joinForm);
+            config.routes.get("/join/{code}", live::join);
+            config.routes.exception(org.stepgrad.live.LiveError.class, org.stepgrad.web.live.LiveController::refuse);
+            config.events.serverStopped(live::close);
+            // --- end live classroom ---
 
             config.routes.exception(ApiError.class, Errors::apiError);
             config.routes.exception(HttpResponseException.class, Errors::httpError);
