@@ -19,6 +19,9 @@ public final class Classroom {
     private final SecureRandom random = new SecureRandom();
     private final RateLimit answering;
     private final Cache<String, Boolean> made;
+    // a session never changes once made, so each instance reads it from the store once a minute at most
+    private final Cache<String, Session> sessions = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
     public Classroom(LiveStore store, Limits limits, LongSupplier millis, LongSupplier nanos) {
         this.store = store;
@@ -60,7 +63,11 @@ public final class Classroom {
     }
 
     public Session session(String code) {
-        return store.session(code).orElseThrow(() -> LiveError.unknown(code));
+        Session known = sessions.getIfPresent(code);
+        if (known != null) return known;
+        Session s = store.session(code).orElseThrow(() -> LiveError.unknown(code));
+        sessions.put(code, s);
+        return s;
     }
 
     public LiveState state(String code) {

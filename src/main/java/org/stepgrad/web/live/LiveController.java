@@ -44,6 +44,9 @@ public final class LiveController implements AutoCloseable {
     private final Assets assets;
     private final Classroom classroom;
     private final Streams streams;
+    // read from the store at most once a second per session: a burst of steps renders one count
+    private final com.github.benmanes.caffeine.cache.Cache<String, Integer> students = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(20_000).expireAfterWrite(java.time.Duration.ofSeconds(1)).build();
 
     private LiveController(LessonLibrary library, TraceService traces, Templates templates, Assets assets, Classroom classroom) {
         this.library = library;
@@ -51,7 +54,7 @@ public final class LiveController implements AutoCloseable {
         this.templates = templates;
         this.assets = assets;
         this.classroom = classroom;
-        this.streams = new Streams(classroom, this::render);
+        this.streams = new Streams(classroom, this::render, students::invalidate);
         if (classroom.store() instanceof RedisStore redis) redis.onReconnect(streams::catchUp);
     }
 
@@ -270,7 +273,7 @@ public final class LiveController implements AutoCloseable {
         Tally tally = checkpoint >= 0 && state.histogramShown() ? classroom.store().tally(code, checkpoint) : null;
         String correct = checkpoint >= 0 && state.answerShown()
                 ? checkpoint(session, checkpoint).map(c -> Format.number(c.answer())).orElse(null) : null;
-        return LiveJson.state(session, state, classroom.store().students(code), tally, correct);
+        return LiveJson.state(session, state, students.get(code, classroom.store()::students), tally, correct);
     }
 
     private Optional<Checkpoint> checkpoint(Session session, int index) {

@@ -33,6 +33,7 @@ final class Streams implements AutoCloseable {
 
     private final Classroom classroom;
     private final BiFunction<String, LiveState, String> render;
+    private final java.util.function.Consumer<String> countChanged;
     private final Map<String, Set<Stream>> byCode = new ConcurrentHashMap<>();
     private final Map<String, Long> latest = new ConcurrentHashMap<>(); // newest version fanned out per session
     private final AtomicInteger open = new AtomicInteger();
@@ -40,9 +41,10 @@ final class Streams implements AutoCloseable {
     private final ExecutorService writers;
     private final ScheduledExecutorService ticker;
 
-    Streams(Classroom classroom, BiFunction<String, LiveState, String> render) {
+    Streams(Classroom classroom, BiFunction<String, LiveState, String> render, java.util.function.Consumer<String> countChanged) {
         this.classroom = classroom;
         this.render = render;
+        this.countChanged = countChanged;
         this.fanner = Executors.newSingleThreadExecutor(daemon("stepgrad-live-fan-out"));
         this.writers = Executors.newFixedThreadPool(4, daemon("stepgrad-live-writer"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("stepgrad-live-heartbeat"));
@@ -75,15 +77,16 @@ final class Streams implements AutoCloseable {
     /** Holds {@code client} open for {@code code}; sends the current state unless the client has it already. */
     void open(SseClient client, String code, long lastEventId) {
         Stream stream = new Stream(client);
+        stream.sent = lastEventId; // before it joins: a change fanned out meanwhile must not be undone
         Set<Stream> streams = byCode.computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet());
         streams.add(stream);
         open.incrementAndGet();
         client.onClose(() -> close(code, stream));
         client.keepAlive();
         classroom.store().streaming(code, streams.size());
+        countChanged.accept(code);
         try {
             LiveState state = classroom.state(code);
-            stream.sent = lastEventId;
             if (state.version() > lastEventId) stream.offer(new Event(state.version(), render.apply(code, state)));
         } catch (LiveError e) {
             stream.offer(new Event(-1, null)); // the store is away: the heartbeat sends the state when it is back
@@ -96,6 +99,7 @@ final class Streams implements AutoCloseable {
             open.decrementAndGet();
             try {
                 classroom.store().streaming(code, streams.size());
+                countChanged.accept(code);
             } catch (LiveError ignored) {
                 // the count is refreshed by the next heartbeat
             }
