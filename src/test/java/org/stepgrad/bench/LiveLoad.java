@@ -76,7 +76,9 @@ public final class LiveLoad {
 
     /** A smaller lecture first, so the figures are of warm JITs and connection pools, as in a second lesson. */
     private static void warmUp(HttpClient http, String[] bases) throws Exception {
-        JsonNode session = JSON.readTree(post(http, bases[0] + "/api/sessions", null, "{\"lesson\": \"curve-fitter\"}").body());
+        HttpResponse<String> made = post(http, bases[0] + "/api/sessions", null, "{\"lesson\": \"curve-fitter\"}");
+        if (made.statusCode() != 201) throw new IllegalStateException("POST /api/sessions answered " + made.statusCode() + ": " + made.body());
+        JsonNode session = JSON.readTree(made.body());
         String code = session.get("code").asText();
         List<EventStream> students = new ArrayList<>();
         for (int i = 0; i < 60; i++) students.add(EventStream.open(http, bases[i % bases.length] + "/api/sessions/" + code + "/events"));
