@@ -39,6 +39,7 @@ async function start(root) {
   let asked = 0; // the latest drawing asked for: an older answer is dropped
   painter.bind(svg, step);
   viewport.bind(svg);
+  let locked = false; // live classroom: the teacher has paused everyone's stepping (stepgrad:lock)
 
   function clamp(s) {
     return Math.max(0, Math.min(replay.stepCount, s));
@@ -156,12 +157,14 @@ async function start(root) {
   }
 
   function toggle() {
+    if (locked) return;
     if (timer === null) play();
     else pause();
   }
 
   /** A manual move stops playback, so the learner is never fighting the timer. */
   function move(s) {
+    if (locked) return;
     pause();
     go(s);
   }
@@ -231,9 +234,14 @@ async function start(root) {
     fit: viewport.fit,
   });
 
-  // A live session moves the stepper (stepgrad:goto) and may lock its own controls (stepgrad:lock).
-  document.addEventListener('stepgrad:goto', (event) => move(Number(event.detail.step)));
-  document.addEventListener('stepgrad:lock', (event) => root.classList.toggle('locked', Boolean(event.detail.locked)));
+  // --- live classroom contract (live.js): stepgrad:step goes out from go(); these two come in ---
+  document.addEventListener('stepgrad:goto', (event) => { pause(); go(Number(event.detail.step)); });
+  document.addEventListener('stepgrad:lock', (event) => {
+    locked = Boolean(event.detail.locked);
+    if (locked) pause();
+    root.classList.toggle('locked', locked);
+  });
+  // --- end live classroom contract ---
 
   root.classList.add('ready');
   go(step);

@@ -37,10 +37,19 @@ public final class App {
 
     /** An app that answers /ready at once (tests); Main passes a {@link Readiness} its warm-up completes. */
     public static Javalin create(Settings settings) {
-        return create(settings, Readiness.alreadyWarm());
+        return create(settings, Readiness.alreadyWarm(), org.stepgrad.web.live.LiveOptions.memory());
     }
 
     public static Javalin create(Settings settings, Readiness readiness) {
+        return create(settings, readiness, org.stepgrad.web.live.LiveOptions.memory());
+    }
+
+    public static Javalin create(Settings settings, org.stepgrad.web.live.LiveOptions liveOptions) {
+        return create(settings, Readiness.alreadyWarm(), liveOptions);
+    }
+
+    /** @param liveOptions where live classroom sessions are kept: this process, or a Redis shared by instances */
+    public static Javalin create(Settings settings, Readiness readiness, org.stepgrad.web.live.LiveOptions liveOptions) {
         TraceService traces = new TraceService();
         ApiController api = new ApiController(traces);
         LessonController lessons = new LessonController(org.stepgrad.lesson.LessonLibrary.open(settings.lessonsDir()), traces);
@@ -55,6 +64,9 @@ public final class App {
         IndexPage index = new IndexPage(lessons.library(), templates, assets);
         ReplayController replays = new ReplayController(lessons.library(), traces);
         CheckpointController checkpoints = new CheckpointController(lessons.library());
+        // --- live classroom (issue 9): its controller; its routes are the marked block below ---
+        org.stepgrad.web.live.LiveController live = org.stepgrad.web.live.LiveController.create(
+                lessons.library(), traces, templates, assets, liveOptions);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -88,6 +100,20 @@ public final class App {
             config.routes.get("/lessons/{id}/view", course::graph);
             config.routes.get("/playground/view", pages::graph);
             config.routes.get("/embed/{id}", course::embed);
+
+            // --- live classroom (issue 9) ---
+            config.routes.post("/api/sessions", live::create);
+            config.routes.get("/api/sessions/{code}", live::state);
+            config.routes.get("/api/sessions/{code}/events", live::events);
+            config.routes.post("/api/sessions/{code}/state", live::drive);
+            config.routes.post("/api/sessions/{code}/answers", live::answer);
+            config.routes.get("/api/sessions/{code}/answers", live::tally);
+            config.routes.get("/api/sessions/{code}/qr.svg", live::qr);
+            config.routes.get("/join", live::joinForm);
+            config.routes.get("/join/{code}", live::join);
+            config.routes.exception(org.stepgrad.live.LiveError.class, org.stepgrad.web.live.LiveController::refuse);
+            config.events.serverStopped(live::close);
+            // --- end live classroom ---
 
             config.routes.exception(ApiError.class, errors::apiError);
             config.routes.exception(HttpResponseException.class, errors::httpError);

@@ -1,0 +1,22 @@
+package org.stepgrad.live;
+
+import java.util.List;
+
+/**
+ * What a live session is about, fixed when it is made: a lesson (by id) or a playground program,
+ * how many steps it has, the steps where its checkpoints ask, and the presenter key's hash.
+ *
+ * @param lesson          the lesson id, or null for a playground program
+ * @param source          the program, or null for a lesson
+ * @param checkpointSteps the page step of checkpoint i, in the lesson's order
+ */
+public record Session(String code, String lesson, String source, int steps, List<Integer> checkpointSteps, String keyHash) {
+    public Session {
+        checkpointSteps = List.copyOf(checkpointSteps);
+    }
+
+    /** The checkpoint asked at {@code step}, or -1 when none is. */
+    public int checkpointAt(int step) {
+        return checkpointSteps.indexOf(step);
+    }
+}
