@@ -1,6 +1,7 @@
 package org.stepgrad.model;
 
 import java.util.List;
+import org.stepgrad.replay.Format;
 
 /** Collects the lines of a graph-language program, one assignment each. */
 public final class ProgramWriter {
@@ -8,7 +9,7 @@ public final class ProgramWriter {
 
     /** {@code name = value}: an input leaf. */
     public ProgramWriter input(String name, double value) {
-        return line(name + " = " + Num.text(value));
+        return line(name + " = " + Format.exact(value));
     }
 
     /** {@code name = expression}. */
@@ -32,7 +33,7 @@ public final class ProgramWriter {
 
     /** A number as a factor inside an expression: a negative one in parentheses. */
     public static String factor(double v) {
-        String s = Num.text(v);
+        String s = Format.exact(v);
         return v < 0 ? "(" + s + ")" : s;
     }
 

@@ -233,7 +233,7 @@ import org.stepgrad.model.TrainingRun;
         StringBuilder s = new StringBuilder();
         for (double k : knobs) {
             if (!s.isEmpty()) s.append(',');
-            s.append(org.stepgrad.model.Num.text(k));
+            s.append(Format.exact(k));
         }
         return s.toString();
     }

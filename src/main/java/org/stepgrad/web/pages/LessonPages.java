@@ -214,8 +214,8 @@ public final class LessonPages {
         List<FitterView.Knob> sliders = new ArrayList<>();
         for (int i = 0; i < knobs.length; i++) {
             double g = at.gradient()[i];
-            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), org.stepgrad.model.Num.text(knobs[i]), Format.number(knobs[i]),
-                    org.stepgrad.model.Num.text(-range), org.stepgrad.model.Num.text(range), Format.number(g),
+            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), Format.exact(knobs[i]), Format.number(knobs[i]),
+                    Format.exact(-range), Format.exact(range), Format.number(g),
                     FitPlot.arrow(g), FitPlot.arrowClass(g)));
         }
         List<FitterView.Dot> dots = fit.points().stream()
@@ -234,7 +234,7 @@ public final class LessonPages {
         }
         String query = LessonJson.query(knobs);
         return new FitterView("/api/lessons/" + lesson.id() + "/fit", "/lessons/" + lesson.id(),
-                org.stepgrad.model.Num.text(range), org.stepgrad.model.Num.text(defaultRate(lesson)), sliders,
+                Format.exact(range), Format.exact(defaultRate(lesson)), sliders,
                 Format.number(at.loss()), "0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs),
                 "0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, runs,
                 Format.number(Math.pow(10, scale.logMax())), Format.number(Math.pow(10, scale.logMin())), it, scale.iterations(),

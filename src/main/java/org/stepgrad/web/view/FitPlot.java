@@ -2,8 +2,8 @@ package org.stepgrad.web.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.stepgrad.model.Point;
+import org.stepgrad.replay.Format;
 import org.stepgrad.model.PolynomialFit;
 
 /**
@@ -120,6 +120,6 @@ import org.stepgrad.model.PolynomialFit;
     }
 
     public static String coord(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Format.coordinate(v);
     }
 }
