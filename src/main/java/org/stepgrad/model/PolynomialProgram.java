@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The one writer of polynomial-fit programs (the lessons, the warm-up, the tests and the
  * benchmarks all trace its text). For {@code p(x) = k0 + k1·x + … + kd·x^d} each point i gets
- * readable lines: its data x_i and y_i, the prediction p_i, the residual r_i; the last line is
+ * readable lines: its data x_i and y_i, the prediction p_i (k0 itself at degree 0), the residual r_i; the last line is
  * the loss over the squared residuals. It checks no sizes: {@link PolynomialFit} bounds lessons.
  */
 public final class PolynomialProgram {
@@ -23,8 +23,12 @@ public final class PolynomialProgram {
             Point p = points.get(i);
             w.input("x" + n, p.x());
             w.input("y" + n, p.y());
-            w.let("p" + n, polynomial(knobs.length - 1, "x" + n));
-            w.let("r" + n, "p" + n + " - y" + n);
+            if (knobs.length == 1) {
+                w.let("r" + n, "k0 - y" + n); // a constant predicts k0 itself, and a name may not alias another
+            } else {
+                w.let("p" + n, polynomial(knobs.length - 1, "x" + n));
+                w.let("r" + n, "p" + n + " - y" + n);
+            }
             squares.add("r" + n + "^2");
         }
         w.let("loss", loss.squared(squares));
