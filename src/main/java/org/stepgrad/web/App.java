@@ -45,6 +45,7 @@ public final class App {
         IndexPage index = new IndexPage(lessons.library(), templates, assets);
         ReplayController replays = new ReplayController(lessons.library(), traces);
         CheckpointController checkpoints = new CheckpointController(lessons.library());
+        org.stepgrad.web.pages.FitterPage fitter = new org.stepgrad.web.pages.FitterPage(lessons.library(), lessons.fits(), templates);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -79,6 +80,7 @@ public final class App {
             config.routes.get("/lessons/{id}", course::lesson);
             config.routes.get("/lessons/{id}/view", course::graph);
             config.routes.get("/playground/view", pages::graph);
+            config.routes.get("/lessons/{id}/fitter", fitter::parts);
             config.routes.get("/embed/{id}", course::embed);
 
             config.routes.exception(ApiError.class, Errors::apiError);
