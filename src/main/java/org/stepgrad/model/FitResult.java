@@ -8,11 +8,19 @@ package org.stepgrad.model;
 public record FitResult(double[] knobs, double loss, double[] gradient, Run run) {
     /** Most training steps one answer may take: about half a second of tracing at lesson size. */
     public static final int MAX_STEPS = 2000;
+    /** The largest knob a request may set (±); a run that ends beyond it cannot be continued. */
+    public static final double MAX_KNOB = 1000;
 
     /** A run from the knobs: {@code losses[0]} is the start; a diverged run ends at its last finite loss. */
     public record Run(Method method, double[] losses, boolean diverged, double[] knobs, double loss, double[] gradient) {
         public int iterations() {
             return losses.length - 1;
+        }
+
+        /** True when the run ended with a knob beyond ±{@link #MAX_KNOB}, where no request may start. */
+        public boolean escaped() {
+            for (double k : knobs) if (!(Math.abs(k) <= MAX_KNOB)) return true;
+            return false;
         }
     }
 

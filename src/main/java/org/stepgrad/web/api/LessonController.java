@@ -11,7 +11,9 @@ import io.javalin.http.Context;
 import org.stepgrad.lesson.Catalog;
 import org.stepgrad.lesson.Lesson;
 import org.stepgrad.lesson.LessonLibrary;
+import org.stepgrad.model.FitResult;
 import org.stepgrad.model.PolynomialFit;
+import org.stepgrad.replay.Format;
 
 /**
  * The lesson API: the course list, one lesson with its trace and training runs, and the Curve
@@ -86,7 +88,7 @@ public final class LessonController {
         return catalog.find(id).orElseThrow(() -> new ApiError(404, "there is no lesson '" + id + "'; GET /api/lessons lists them"));
     }
 
-    /** "k=0.5,-1,2": one number per parameter, each within ±1000. */
+    /** "k=0.5,-1,2": one number per parameter, each within ±{@link FitResult#MAX_KNOB}. */
     public static double[] knobs(String param, Lesson lesson) {
         int n = lesson.model().parameters().size();
         if (param == null || param.isBlank()) return lesson.model().start();
@@ -102,9 +104,9 @@ public final class LessonController {
                 throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
                         + " in k) is not a number: '" + clip(parts[i].trim()) + "'");
             }
-            if (!Double.isFinite(k[i]) || Math.abs(k[i]) > 1000) {
+            if (!Double.isFinite(k[i]) || Math.abs(k[i]) > FitResult.MAX_KNOB) {
                 throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
-                        + " in k) must be between -1000 and 1000");
+                        + " in k) must be between -" + Format.exact(FitResult.MAX_KNOB) + " and " + Format.exact(FitResult.MAX_KNOB));
             }
         }
         return k;

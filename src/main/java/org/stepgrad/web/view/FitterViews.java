@@ -33,7 +33,7 @@ public final class FitterViews {
             at = FitResult.of(fit, fit.start(), Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0); // a link's knobs may overflow
             it = 0;
         }
-        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", null, -1, "");
+        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", false, null, -1, "");
     }
 
     /**
@@ -43,12 +43,15 @@ public final class FitterViews {
      */
     public static FitterView parts(Lesson lesson, PolynomialFit fit, FitResult answer, int from, int picked) {
         FitResult.Run run = answer.run();
-        if (run == null) return view(lesson, fit, answer.knobs(), answer.loss(), answer.gradient(), from, "", null, picked, "");
+        if (run == null) return view(lesson, fit, answer.knobs(), answer.loss(), answer.gradient(), from, "", false, null, picked, "");
         int it = from + run.iterations();
+        boolean stopped = run.diverged() || run.escaped();
         String status = run.diverged()
                 ? "The loss left the finite numbers after " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
+                : run.escaped()
+                ? "The knobs passed ±" + Format.exact(FitResult.MAX_KNOB) + " in these " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
                 : "";
-        return view(lesson, fit, run.knobs(), run.loss(), run.gradient(), it, status, run, picked, scaleOf(lesson).path(run.losses(), from));
+        return view(lesson, fit, run.knobs(), run.loss(), run.gradient(), it, status, stopped, run, picked, scaleOf(lesson).path(run.losses(), from));
     }
 
     /** The knobs of recorded run {@code run} at iteration {@code it} (its last, if it ended sooner). */
@@ -58,7 +61,7 @@ public final class FitterViews {
     }
 
     private static FitterView view(Lesson lesson, PolynomialFit fit, double[] knobs, double loss, double[] gradient, int it,
-                                   String status, FitResult.Run run, int picked, String minePath) {
+                                   String status, boolean stopped, FitResult.Run run, int picked, String minePath) {
         FitPlot plot = new FitPlot(fit.points());
         double range = lesson.knobRange();
         List<FitterView.Knob> sliders = new ArrayList<>();
@@ -97,7 +100,7 @@ public final class FitterViews {
                         Format.number(Math.pow(10, scale.logMin())), scale.iterations(), mx, my, marked),
                 new FitterView.Runs(recorded, minePath, run == null ? "" : "run mine " + kind(run.method().id())),
                 new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),
-                new FitterView.State(query, it, Format.number(loss), run != null && run.diverged(), status));
+                new FitterView.State(query, it, Format.number(loss), stopped, status));
     }
 
     private static FitPlot.LossScale scaleOf(Lesson lesson) {
