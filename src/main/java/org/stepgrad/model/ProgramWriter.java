@@ -31,12 +31,6 @@ public final class ProgramWriter {
         return terms.isEmpty() ? "0" : String.join(" + ", terms);
     }
 
-    /** A number as a factor inside an expression: a negative one in parentheses. */
-    public static String factor(double v) {
-        String s = Format.exact(v);
-        return v < 0 ? "(" + s + ")" : s;
-    }
-
     @Override
     public String toString() {
         return text.toString();

@@ -56,7 +56,7 @@ public final class FitPlot {
             double y = PolynomialFit.value(knobs, x);
             if (Double.isFinite(y) && y >= yMin && y <= yMax) {
                 if (!current.isEmpty()) current.append(' ');
-                current.append(coord(sx(x))).append(',').append(coord(sy(y)));
+                current.append(Format.coordinate(sx(x))).append(',').append(Format.coordinate(sy(y)));
             } else if (!current.isEmpty()) {
                 segments.add(current.toString());
                 current.setLength(0);
@@ -103,7 +103,7 @@ public final class FitPlot {
             StringBuilder path = new StringBuilder();
             for (int i = 0; i < losses.length && from + i <= iterations; i++) {
                 if (i > 0) path.append(' ');
-                path.append(coord(x(from + i))).append(',').append(coord(y(losses[i])));
+                path.append(Format.coordinate(x(from + i))).append(',').append(Format.coordinate(y(losses[i])));
             }
             return path.toString();
         }
@@ -123,19 +123,15 @@ public final class FitPlot {
     public static String arrow(double gradient) {
         double half = ARROW_WIDTH / 2.0, mid = ARROW_HEIGHT / 2.0;
         double size = Math.abs(gradient);
-        if (!(size >= 1e-3)) return "M" + coord(half - 2) + " " + coord(mid) + " H" + coord(half + 2);
+        if (!(size >= 1e-3)) return "M" + Format.coordinate(half - 2) + " " + Format.coordinate(mid) + " H" + Format.coordinate(half + 2);
         double length = (half - 4) * Math.max(0.12, Math.min(1, (Math.log10(size) + 3) / 5));
         double sign = Math.signum(gradient);
         double end = half + sign * length, back = end - sign * 6;
-        return "M" + coord(half) + " " + coord(mid) + " H" + coord(end)
-                + " M" + coord(back) + " " + coord(mid - 5) + " L" + coord(end) + " " + coord(mid) + " L" + coord(back) + " " + coord(mid + 5);
+        return "M" + Format.coordinate(half) + " " + Format.coordinate(mid) + " H" + Format.coordinate(end)
+                + " M" + Format.coordinate(back) + " " + Format.coordinate(mid - 5) + " L" + Format.coordinate(end) + " " + Format.coordinate(mid) + " L" + Format.coordinate(back) + " " + Format.coordinate(mid + 5);
     }
 
     public static String arrowClass(double gradient) {
         return Math.abs(gradient) < 1e-3 ? "arrow zero" : gradient > 0 ? "arrow pos" : "arrow neg";
-    }
-
-    public static String coord(double v) {
-        return Format.coordinate(v);
     }
 }

@@ -71,7 +71,7 @@ public final class FitterViews {
                     Format.exact(-range), Format.exact(range), Format.number(g), FitPlot.arrow(g), FitPlot.arrowClass(g)));
         }
         List<FitterView.Dot> dots = fit.points().stream()
-                .map(p -> new FitterView.Dot(FitPlot.coord(plot.sx(p.x())), FitPlot.coord(plot.sy(p.y())),
+                .map(p -> new FitterView.Dot(Format.coordinate(plot.sx(p.x())), Format.coordinate(plot.sy(p.y())),
                         "(" + Format.number(p.x()) + ", " + Format.number(p.y()) + ")"))
                 .toList();
         FitPlot.LossScale scale = scaleOf(lesson);
@@ -87,8 +87,8 @@ public final class FitterViews {
         if (marked) {
             double[] losses = lesson.training().get(picked).run().losses();
             int i = Math.min(it, losses.length - 1);
-            mx = FitPlot.coord(scale.x(i));
-            my = FitPlot.coord(scale.y(losses[i]));
+            mx = Format.coordinate(scale.x(i));
+            my = Format.coordinate(scale.y(losses[i]));
         }
         String query = KnobLink.text(knobs);
         String id = lesson.id();
