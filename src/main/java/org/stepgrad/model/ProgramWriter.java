@@ -9,6 +9,7 @@ public final class ProgramWriter {
 
     /** {@code name = value}: an input leaf. */
     public ProgramWriter input(String name, double value) {
+        if (!Double.isFinite(value)) throw new IllegalArgumentException("a program holds only finite numbers, not " + name + " = " + value);
         return line(name + " = " + Format.exact(value));
     }
 
