@@ -43,8 +43,10 @@ class PolynomialProgramTest {
         assertEquals(PolynomialProgram.write(new double[] {0.5, 1}, points, Loss.MEAN_SQUARED), fit.program());
         assertTrue(fit.program().contains("p_1 = k0 + k1*x_1\nr_1 = p_1 - y_1\n"), fit.program());
         List<Point> many = new ArrayList<>();
-        for (int i = 0; i < PolynomialFit.MAX_POINTS * 5; i++) many.add(new Point(i / 1000.0, 1));
-        assertTrue(Tracer.trace(PolynomialProgram.write(new double[6], many, Loss.SUM_SQUARED)).ok());
+        for (int i = 0; i <= PolynomialFit.MAX_POINTS; i++) many.add(new Point(i / 1000.0, 1));
+        String program = PolynomialProgram.write(new double[6], many, Loss.SUM_SQUARED);
+        assertEquals(6 + 4 * many.size() + 1, program.split("\n").length, "one more point than a lesson may hold");
+        assertTrue(Tracer.trace(PolynomialProgram.write(new double[6], many.subList(0, 2000), Loss.SUM_SQUARED)).ok(), "the benchmark's size traces");
     }
 
     @Test
