@@ -35,15 +35,21 @@ def milli(m):
     return ("-" if m < 0 else "") + f"{abs(m) // 1000}.{abs(m) % 1000:03d}"
 
 
+def text(m):
+    """A value in thousandths as Stepgrad's Format.exact writes it: "-1", "0.5", "0.487"."""
+    return milli(m).rstrip("0").rstrip(".") if m % 1000 else str(m // 1000) if m >= 0 else "-" + str(-m // 1000)
+
+
 def source(points):
-    """The same text as PolyFitProgram.source(points)."""
+    """The same text as PolyFitProgram.source(points), which model/PolynomialProgram writes."""
     lines = [f"# degree-5 polynomial fit over {points} points"]
     lines += [f"k{k} = {KNOBS[k]}" for k in range(6)]
     for i in range(1, points + 1):
-        lines.append(f"x_{i} = {milli(x_milli(i, points))}")
-        lines.append(f"y_{i} = {milli(y_milli(i, points))}")
+        lines.append(f"x_{i} = {text(x_milli(i, points))}")
+        lines.append(f"y_{i} = {text(y_milli(i, points))}")
         terms = "".join(f" + k{p}*x_{i}" + (f"^{p}" if p > 1 else "") for p in range(1, 6))
-        lines.append(f"r_{i} = k0{terms} - y_{i}")
+        lines.append(f"p_{i} = k0{terms}")
+        lines.append(f"r_{i} = p_{i} - y_{i}")
     lines.append("loss = " + " + ".join(f"r_{i}^2" for i in range(1, points + 1)))
     return "\n".join(lines) + "\n"
 

@@ -28,4 +28,18 @@ public record Lesson(String id, String file, String title, String summary, int o
     public boolean hasTraining() {
         return !training.isEmpty();
     }
+
+    /** The learning rate a fitter starts with when none is asked for: the lesson file's first gradient-descent run's. */
+    public double fitRate() {
+        return training.stream().filter(t -> t.rate() > 0).mapToDouble(Training::rate).findFirst().orElse(DEFAULT_FIT_RATE);
+    }
+
+    /** The random-search step a fitter uses: the lesson file's first random-search run's. */
+    public double fitStep() {
+        return training.stream().filter(t -> t.step() > 0).mapToDouble(Training::step).findFirst().orElse(DEFAULT_FIT_STEP);
+    }
+
+    /** For a lesson whose file has no run of that kind. */
+    public static final double DEFAULT_FIT_RATE = 0.1;
+    public static final double DEFAULT_FIT_STEP = 0.2;
 }

@@ -92,15 +92,7 @@ public enum Loss {
             else if (targets[i] != 0) target = -2;
         }
         if (target < 0) throw new ModelError("cross-entropy needs one target of 1 (the right class) and 0 for the others");
-        List<String> exps = new ArrayList<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            w.let("e_" + (i + 1), "exp(" + outputs.get(i) + ")");
-            exps.add("e_" + (i + 1));
-        }
-        w.let("s", ProgramWriter.sum(exps));
-        for (int i = 0; i < outputs.size(); i++) {
-            w.let("p_" + (i + 1), "e_" + (i + 1) + " / s");
-        }
+        Softmax.probabilities(w, outputs);
         w.let("loss", "-log(p_" + (target + 1) + ")");
     }
 }

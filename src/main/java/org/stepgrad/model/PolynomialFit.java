@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A polynomial {@code p(x) = k0 + k1·x + … + kd·x^d} fitted to data points by a squared loss.
- * Each point i gets readable lines: its data x_i and y_i, the prediction p_i, the residual r_i.
+ * A polynomial {@code p(x) = k0 + k1·x + … + kd·x^d} fitted to data points by a squared loss,
+ * within the sizes a lesson may ask for; its program is {@link PolynomialProgram}'s.
  */
 public record PolynomialFit(int degree, List<Point> points, double[] knobs, Loss loss) implements Model {
     public static final int MAX_DEGREE = 9;
@@ -48,32 +48,7 @@ public record PolynomialFit(int degree, List<Point> points, double[] knobs, Loss
 
     @Override
     public String program(double[] k) {
-        ProgramWriter w = new ProgramWriter();
-        for (int j = 0; j <= degree; j++) w.input("k" + j, k[j]);
-        List<String> squares = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            String n = "_" + (i + 1);
-            Point p = points.get(i);
-            w.input("x" + n, p.x());
-            w.input("y" + n, p.y());
-            w.let("p" + n, polynomial("x" + n));
-            w.let("r" + n, "p" + n + " - y" + n);
-            squares.add("r" + n + "^2");
-        }
-        w.let("loss", loss.squared(squares));
-        return w.toString();
-    }
-
-    private String polynomial(String x) {
-        List<String> terms = new ArrayList<>();
-        for (int j = 0; j <= degree; j++) {
-            terms.add(switch (j) {
-                case 0 -> "k0";
-                case 1 -> "k1*" + x;
-                default -> "k" + j + "*" + x + "^" + j;
-            });
-        }
-        return ProgramWriter.sum(terms);
+        return PolynomialProgram.write(k, points, loss);
     }
 
     /** p(x) for these knobs, by Horner's rule. */

@@ -1,6 +1,7 @@
 package org.stepgrad.model;
 
 import java.util.List;
+import org.stepgrad.replay.Format;
 
 /** Collects the lines of a graph-language program, one assignment each. */
 public final class ProgramWriter {
@@ -8,7 +9,8 @@ public final class ProgramWriter {
 
     /** {@code name = value}: an input leaf. */
     public ProgramWriter input(String name, double value) {
-        return line(name + " = " + Num.text(value));
+        if (!Double.isFinite(value)) throw new IllegalArgumentException("a program holds only finite numbers, not " + name + " = " + value);
+        return line(name + " = " + Format.exact(value));
     }
 
     /** {@code name = expression}. */
@@ -28,12 +30,6 @@ public final class ProgramWriter {
     /** "a + b + c", or "0" for no terms. */
     public static String sum(List<String> terms) {
         return terms.isEmpty() ? "0" : String.join(" + ", terms);
-    }
-
-    /** A number as a factor inside an expression: a negative one in parentheses. */
-    public static String factor(double v) {
-        String s = Num.text(v);
-        return v < 0 ? "(" + s + ")" : s;
     }
 
     @Override

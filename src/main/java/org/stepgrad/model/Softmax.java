@@ -53,18 +53,24 @@ public record Softmax(double[] scores, int target, Loss loss) implements Model {
             loss.write(w, names, oneHot); // writes the softmax itself, then -log p
             return w.toString();
         }
+        List<String> probabilities = probabilities(w, names);
+        loss.write(w, probabilities, oneHot);
+        return w.toString();
+    }
+
+    /** Writes softmax over {@code scores}, {@code e_i = exp(z_i)}, {@code s = Σ e_i}, {@code p_i = e_i / s}, and names the p_i. */
+    static List<String> probabilities(ProgramWriter w, List<String> scores) {
         List<String> exps = new ArrayList<>();
-        List<String> probabilities = new ArrayList<>();
-        for (int i = 1; i <= z.length; i++) {
-            w.let("e_" + i, "exp(z_" + i + ")");
+        for (int i = 1; i <= scores.size(); i++) {
+            w.let("e_" + i, "exp(" + scores.get(i - 1) + ")");
             exps.add("e_" + i);
         }
         w.let("s", ProgramWriter.sum(exps));
-        for (int i = 1; i <= z.length; i++) {
+        List<String> probabilities = new ArrayList<>();
+        for (int i = 1; i <= scores.size(); i++) {
             w.let("p_" + i, "e_" + i + " / s");
             probabilities.add("p_" + i);
         }
-        loss.write(w, probabilities, oneHot);
-        return w.toString();
+        return probabilities;
     }
 }

@@ -53,9 +53,23 @@ public final class Format {
         return s.append('e').append(exponent).toString();
     }
 
-    /** A number at full precision, for a click on its box: "3", "-0.6774473631999998". */
+    /**
+     * A number at full precision, as program and URL text that reads back as exactly the same
+     * double, and for a click on its box: "2" not "2.0", otherwise the shortest text Java parses
+     * back to it ("0.1", "-0.6774473631999998", "1.0e-7").
+     */
     public static String exact(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.toString(v).replace('E', 'e');
+    }
+
+    /** A drawing coordinate with at most one decimal, "12" not "12.0": short, and the same bytes everywhere. */
+    public static String coordinate(double v) {
+        long tenths = Math.round(v * 10);
+        if (tenths % 10 == 0) return Long.toString(tenths / 10);
+        String sign = tenths < 0 ? "-" : "";
+        long a = Math.abs(tenths);
+        return sign + a / 10 + "." + a % 10;
     }
 
     /** A number as a factor in a product: negatives in parentheses, "(-4)·1". */

@@ -67,6 +67,7 @@ public final class App {
         // --- live classroom (issue 9): its controller; its routes are the marked block below ---
         org.stepgrad.web.live.LiveController live = org.stepgrad.web.live.LiveController.create(
                 lessons.library(), traces, templates, assets, liveOptions);
+        org.stepgrad.web.pages.FitterPage fitter = new org.stepgrad.web.pages.FitterPage(lessons.library(), lessons.fits(), templates);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -99,6 +100,7 @@ public final class App {
             config.routes.get("/lessons/{id}", course::lesson);
             config.routes.get("/lessons/{id}/view", course::graph);
             config.routes.get("/playground/view", pages::graph);
+            config.routes.get("/lessons/{id}/fitter", fitter::parts);
             config.routes.get("/embed/{id}", course::embed);
 
             // --- live classroom (issue 9) ---

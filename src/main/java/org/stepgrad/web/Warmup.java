@@ -17,6 +17,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stepgrad.expr.Tracer;
+import org.stepgrad.model.Loss;
+import org.stepgrad.model.Point;
+import org.stepgrad.model.PolynomialProgram;
 
 /**
  * Warms the server before it says it is ready: runs the trace pipeline on a throwaway program
@@ -109,20 +112,13 @@ public final class Warmup {
         }
     }
 
-    /** A degree-5 fit over {@code points} points: every op the course uses most, at lesson scale. */
+    /** A degree-5 fit over {@code points} points, written by the lessons' own generator, at lesson scale. */
     static String program(int points) {
-        StringBuilder s = new StringBuilder();
-        for (int k = 0; k <= 5; k++) s.append('k').append(k).append(" = ").append(0.1 * (k + 1)).append('\n');
+        List<Point> data = new ArrayList<>(points);
         for (int i = 1; i <= points; i++) {
             double x = -1 + 2.0 * i / points;
-            s.append("x_").append(i).append(" = ").append(x).append('\n');
-            s.append("y_").append(i).append(" = ").append(Math.sin(3 * x)).append('\n');
-            s.append("r_").append(i).append(" = k0 + k1*x_").append(i);
-            for (int k = 2; k <= 5; k++) s.append(" + k").append(k).append("*x_").append(i).append('^').append(k);
-            s.append(" - y_").append(i).append('\n');
+            data.add(new Point(x, Math.sin(3 * x)));
         }
-        s.append("loss = tanh(r_1)^2");
-        for (int i = 2; i <= points; i++) s.append(" + sigmoid(r_").append(i).append(")^2");
-        return s.append('\n').toString();
+        return PolynomialProgram.write(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, data, Loss.MEAN_SQUARED);
     }
 }

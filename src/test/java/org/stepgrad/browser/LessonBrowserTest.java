@@ -87,38 +87,6 @@ class LessonBrowserTest {
     }
 
     @Test
-    void moving_a_knob_redraws_the_curve_and_the_loss_and_the_url_keeps_it() {
-        openFitter();
-        String loss = text(".fitter .loss-value");
-        String curve = curve();
-        String arrow = browser.driver().findElement(By.cssSelector("#knob-0 ~ svg.grad-arrow path")).getAttribute("d");
-        browser.driver().executeScript("const k = document.getElementById('knob-0'); k.value = '0.5';"
-                + "k.dispatchEvent(new Event('input', {bubbles: true})); k.dispatchEvent(new Event('change', {bubbles: true}));");
-        browser.waiting().until(d -> !text(".fitter .loss-value").equals(loss));
-        assertNotEquals(curve, curve(), "the curve moved");
-        assertNotEquals(arrow, browser.driver().findElement(By.cssSelector("#knob-0 ~ svg.grad-arrow path")).getAttribute("d"));
-        assertTrue(browser.driver().getCurrentUrl().contains("knobs=0.5%2C2%2C2%2C-2%2C-2%2C1")
-                || browser.driver().getCurrentUrl().contains("knobs=0.5,2,2,-2,-2,1"), browser.driver().getCurrentUrl());
-    }
-
-    @Test
-    void training_takes_the_loss_down_and_draws_it_on_the_loss_plot() {
-        openFitter();
-        double before = Double.parseDouble(text(".fitter .loss-value"));
-        browser.driver().findElement(By.cssSelector(".fitter button[data-action='step']")).click();
-        browser.waiting().until(d -> text(".fitter .iteration-value").equals("1"));
-        double oneStep = Double.parseDouble(text(".fitter .loss-value"));
-        assertTrue(oneStep < before, oneStep + " < " + before);
-
-        browser.driver().findElement(By.cssSelector(".fitter button[data-action='train']")).click();
-        browser.waiting().until(d -> text(".fitter .iteration-value").equals("101"));
-        double trained = Double.parseDouble(text(".fitter .loss-value"));
-        assertTrue(trained < oneStep / 5, trained + " well below " + oneStep);
-        assertTrue(browser.driver().findElements(By.cssSelector("svg.loss-plot g.mine polyline")).size() >= 10, "drawn in parts");
-        assertTrue(browser.driver().getCurrentUrl().contains("iteration=101"));
-    }
-
-    @Test
     void the_index_lists_the_course_and_ticks_a_finished_lesson() {
         browser.driver().get(server.url("/"));
         browser.driver().executeScript("window.localStorage.clear();");
@@ -145,16 +113,6 @@ class LessonBrowserTest {
         browser.driver().navigate().refresh();
         browser.waiting().until(d -> d.findElement(By.cssSelector(".progress-line")).isDisplayed());
         assertTrue(browser.driver().findElements(By.cssSelector("ol.lessons li.done")).isEmpty(), "forgotten for good");
-    }
-
-    private static void openFitter() {
-        open("/lessons/curve-fitter");
-        browser.waiting().until(d -> !d.findElements(By.cssSelector("aside.fitter.ready")).isEmpty());
-    }
-
-    private static String curve() {
-        return (String) browser.driver().executeScript(
-                "return [...document.querySelectorAll('svg.fit-plot g.curve polyline')].map(p => p.getAttribute('points')).join('|');");
     }
 
     private static void open(String path) {

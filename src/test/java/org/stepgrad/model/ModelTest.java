@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stepgrad.replay.Format;
 
 class ModelTest {
     private static final Network MAZUR = new Network(new int[] {2, 2, 2}, Activation.SIGMOID, new double[] {0.05, 0.10},
@@ -113,7 +114,7 @@ class ModelTest {
     @Test
     void numbers_written_into_programs_read_back_exactly() {
         for (double v : new double[] {0.1, -2, 6.8813735870195432, 1e-7, -3.3e12, 0.35891647971788465}) {
-            assertEquals(v, Double.parseDouble(Num.text(v)));
+            assertEquals(v, Double.parseDouble(Format.exact(v)));
         }
     }
 }

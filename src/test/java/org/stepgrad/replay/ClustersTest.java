@@ -33,15 +33,15 @@ class ClustersTest {
             assertEquals("r_" + i, t.trace().node(cluster.output()).name(), "the summary reports the point's last value");
             for (String name : List.of("x_" + i, "y_" + i, "r_" + i)) assertEquals(i - 1, c.of(named(t, name).id()), name);
         }
-        // the unnamed parts of r_3 = k0 + k1*x_3 + … (such as k1*x_3) sit on r_3's line, so in point 3
-        int lineOfR3 = t.nodeLine()[named(t, "r_3").id()];
+        // the unnamed parts of p_3 = k0 + k1*x_3 + … (such as k1*x_3) sit on p_3's line, so in point 3
+        int lineOfP3 = t.nodeLine()[named(t, "p_3").id()];
         long parts = 0;
         for (Node n : t.trace().nodes()) {
-            if (t.nodeLine()[n.id()] != lineOfR3) continue;
+            if (t.nodeLine()[n.id()] != lineOfP3) continue;
             assertEquals(2, c.of(n.id()), n.label());
             parts++;
         }
-        assertTrue(parts > 10, "r_3's line builds its polynomial: " + parts);
+        assertTrue(parts > 10, "p_3's line builds its polynomial: " + parts);
         for (String shared : List.of("k0", "k5", "loss")) assertEquals(-1, c.of(named(t, shared).id()), shared);
         // r_3^2 is written on the loss line, so it is shared too
         for (Node n : t.trace().nodes()) if (n.label().equals("r_3^2")) assertEquals(-1, c.of(n.id()));

@@ -120,15 +120,6 @@ class LessonPagesTest {
     }
 
     @Test
-    void a_run_on_the_fit_api_is_also_drawn_on_the_lessons_loss_plot() {
-        JsonNode fit = json("/api/lessons/curve-fitter/fit?steps=5&from=10");
-        String path = fit.get("run").get("lessonPath").asText();
-        assertEquals(6, path.split(" ").length);
-        assertEquals(6, fit.get("arrows").size());
-        assertTrue(fit.get("arrows").get(0).get("d").asText().startsWith("M60"));
-    }
-
-    @Test
     void the_embed_may_be_framed_and_the_index_lists_the_course_in_order() {
         HttpResponse<String> embed = server.get("/embed/chain-rule?step=2");
         assertEquals(200, embed.statusCode());

@@ -1,6 +1,7 @@
 package org.stepgrad.web.api;
 
 import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.http.ByteCache;
 import org.stepgrad.web.http.Cached;
 import org.stepgrad.web.json.LessonJson;
 
@@ -10,26 +11,21 @@ import io.javalin.http.Context;
 import org.stepgrad.lesson.Catalog;
 import org.stepgrad.lesson.Lesson;
 import org.stepgrad.lesson.LessonLibrary;
-import org.stepgrad.model.Evaluation;
-import org.stepgrad.model.GradientDescent;
-import org.stepgrad.model.ModelError;
+import org.stepgrad.model.FitResult;
 import org.stepgrad.model.PolynomialFit;
-import org.stepgrad.model.RandomSearch;
-import org.stepgrad.model.TrainingRun;
+import org.stepgrad.replay.Format;
 
 /**
  * The lesson API: the course list, one lesson with its trace and training runs, and the Curve
  * Fitter's answers for any knobs. Every answer is computed once and cached; a lesson reloaded
  * from LESSONS_DIR is a new object, so its old answers simply stop being asked for.
  */
-    public final class LessonController {
-    /** Most iterations one request may ask the Curve Fitter to train. */
-    public static final int MAX_STEPS = 2000;
-
+public final class LessonController {
     private final LessonLibrary library;
     private final TraceService traces;
     private final Cache<Lesson, Cached> lessonJson = Caffeine.newBuilder().weakKeys().maximumSize(200).build();
-    private final Cache<String, Cached> fits = Caffeine.newBuilder().maximumSize(5_000).build();
+    private final FitService fits = new FitService();
+    private final ByteCache<FitQuery, Cached> fitJson = ByteCache.responses(16L << 20, q -> 16L * q.points().size() + 8L * q.knobs().size());
 
     public LessonController(LessonLibrary library, TraceService traces) {
         this.library = library;
@@ -66,49 +62,33 @@ import org.stepgrad.model.TrainingRun;
     }
 
     /**
-     * GET /api/lessons/{id}/fit?k=…&steps=N&rate=α&method=gradient-descent|random-search&from=i:
-     * loss, gradient and curve at the knobs, and optionally a run of N steps from them.
+     * GET /api/lessons/{id}/fit?k=…&steps=N&rate=α&method=gradient-descent|random-search: numbers
+     * only (the loss and gradient at the knobs, and a run of N steps from them with its loss per
+     * iteration); the fitter's drawing is the page fragment GET /lessons/{id}/fitter.
      */
     public void fit(Context ctx) {
         Lesson lesson = find(library.current(), ctx.pathParam("id"));
-        if (!(lesson.model() instanceof PolynomialFit fit)) {
-            throw new ApiError(404, "the lesson '" + lesson.id() + "' has no curve to fit");
-        }
-        double[] k = knobs(ctx.queryParam("k"), lesson);
-        int steps = integer(ctx.queryParam("steps"), "steps", 0, MAX_STEPS);
-        double rate = ctx.queryParam("rate") == null ? defaultRate(lesson) : positive(ctx.queryParam("rate"), "rate");
-        String method = ctx.queryParam("method") == null ? "gradient-descent" : ctx.queryParam("method");
-        if (!method.equals("gradient-descent") && !method.equals("random-search")) {
-            throw new ApiError(400, "method is gradient-descent or random-search");
-        }
-        int from = integer(ctx.queryParam("from"), "from", 0, 1_000_000); // where a run starts on the lesson's loss plot
-        String key = lesson.id() + "\n" + System.identityHashCode(lesson) + "\n" + LessonJson.query(k) + "\n" + steps + "\n" + rate + "\n" + method + "\n" + from;
-        fits.get(key, x -> {
-            try {
-                Evaluation at = Evaluation.of(fit, k);
-                TrainingRun run = steps == 0 ? null : method.equals("random-search")
-                        ? RandomSearch.run(fit, k, randomStep(lesson), steps, 6000)
-                        : GradientDescent.run(fit, k, rate, steps);
-                return Cached.of(200, "application/json", LessonJson.fit(fit, k, at, run, LessonJson.Scale.of(lesson, from)));
-            } catch (ModelError e) {
-                throw new ApiError(422, "these knobs give no finite loss: " + e.getMessage());
-            }
-        }).send(ctx);
+        PolynomialFit fit = curve(lesson);
+        FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
+        fitJson.get(query, q -> Cached.of(200, "application/json", LessonJson.fit(fits.answer(fit, q), q.size()))).send(ctx);
+    }
+
+    /** The lesson's curve fit, or a 404 that says the lesson has none. */
+    public static PolynomialFit curve(Lesson lesson) {
+        if (lesson.model() instanceof PolynomialFit fit) return fit;
+        throw new ApiError(404, "the lesson '" + lesson.id() + "' has no curve to fit");
+    }
+
+    /** The Curve Fitter's answers, shared with the fitter's page fragment. */
+    public FitService fits() {
+        return fits;
     }
 
     public static Lesson find(Catalog catalog, String id) {
         return catalog.find(id).orElseThrow(() -> new ApiError(404, "there is no lesson '" + id + "'; GET /api/lessons lists them"));
     }
 
-    private static double defaultRate(Lesson lesson) {
-        return lesson.training().stream().filter(t -> t.rate() > 0).mapToDouble(t -> t.rate()).findFirst().orElse(0.1);
-    }
-
-    private static double randomStep(Lesson lesson) {
-        return lesson.training().stream().filter(t -> t.step() > 0).mapToDouble(t -> t.step()).findFirst().orElse(0.2);
-    }
-
-    /** "k=0.5,-1,2": one number per parameter, each within ±1000. */
+    /** "k=0.5,-1,2": one number per parameter, each within ±{@link FitResult#MAX_KNOB}. */
     public static double[] knobs(String param, Lesson lesson) {
         int n = lesson.model().parameters().size();
         if (param == null || param.isBlank()) return lesson.model().start();
@@ -124,9 +104,9 @@ import org.stepgrad.model.TrainingRun;
                 throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
                         + " in k) is not a number: '" + clip(parts[i].trim()) + "'");
             }
-            if (!Double.isFinite(k[i]) || Math.abs(k[i]) > 1000) {
+            if (!Double.isFinite(k[i]) || Math.abs(k[i]) > FitResult.MAX_KNOB) {
                 throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
-                        + " in k) must be between -1000 and 1000");
+                        + " in k) must be between -" + Format.exact(FitResult.MAX_KNOB) + " and " + Format.exact(FitResult.MAX_KNOB));
             }
         }
         return k;
@@ -134,26 +114,5 @@ import org.stepgrad.model.TrainingRun;
 
     private static String clip(String s) {
         return s.length() <= 20 ? s : s.substring(0, 20) + "…";
-    }
-
-    private static int integer(String param, String name, int min, int max) {
-        if (param == null || param.isBlank()) return min;
-        try {
-            int v = Integer.parseInt(param.trim());
-            if (v >= min && v <= max) return v;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiError(400, name + " must be a whole number from " + min + " to " + max);
-    }
-
-    private static double positive(String param, String name) {
-        try {
-            double v = Double.parseDouble(param.trim());
-            if (v > 0 && v <= 10) return v;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiError(400, name + " must be a number above 0 and at most 10");
     }
 }

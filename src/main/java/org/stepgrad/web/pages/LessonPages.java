@@ -1,13 +1,13 @@
 package org.stepgrad.web.pages;
 
 import org.stepgrad.web.http.ApiError;
-import org.stepgrad.web.view.FitPlot;
 import org.stepgrad.web.view.FitterView;
+import org.stepgrad.web.view.FitterViews;
+import org.stepgrad.web.view.KnobLink;
 import org.stepgrad.replay.Format;
 import org.stepgrad.web.view.GraphView;
 import org.stepgrad.web.json.Json;
 import org.stepgrad.web.api.LessonController;
-import org.stepgrad.web.json.LessonJson;
 import org.stepgrad.web.view.LessonView;
 import org.stepgrad.web.json.ProseJson;
 import org.stepgrad.web.json.ReplayJson;
@@ -36,11 +36,6 @@ import org.stepgrad.lesson.Checkpoint;
 import org.stepgrad.lesson.Lesson;
 import org.stepgrad.lesson.LessonLibrary;
 import org.stepgrad.lesson.Narration;
-import org.stepgrad.lesson.Training;
-import org.stepgrad.model.Evaluation;
-import org.stepgrad.model.ModelError;
-import org.stepgrad.model.PolynomialFit;
-import org.stepgrad.model.TrainingRun;
 
 /**
  * A lesson as a page at a step ({@code /lessons/{id}}) and as an embed ({@code /embed/{id}}):
@@ -51,7 +46,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int it, String fitKnobs, int fitIteration, Set<Integer> open) {
+                       int it, Set<Integer> open) {
     }
 
     private final LessonLibrary library;
@@ -60,7 +55,7 @@ public final class LessonPages {
     private final Assets assets;
     private final StepperViews steppers;
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
-            k -> 2L * (length(k.k()) + length(k.answer()) + length(k.fitKnobs())));
+            k -> 2L * (length(k.k()) + length(k.answer())));
 
     public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
         this.library = library;
@@ -89,19 +84,15 @@ public final class LessonPages {
         }
         Lesson lesson = found.get();
         int step = StepperViews.stepParam(ctx.queryParam("step"));
-        String k = ctx.queryParam("k");
         String answer = ctx.queryParam("answer");
         int asked = StepperViews.stepParam(ctx.queryParam("checkpoint"));
-        int it = ctx.queryParam("it") == null ? -1 : StepperViews.stepParam(ctx.queryParam("it"));
-        String fk = ctx.queryParam("knobs"); // the Curve Fitter's own knobs and iteration
-        int fit = ctx.queryParam("iteration") == null ? -1 : StepperViews.stepParam(ctx.queryParam("iteration"));
+        KnobLink link = KnobLink.read(ctx::queryParam); // k and it, for the graph and the Curve Fitter alike
+        String k = link.k();
+        int it = link.it();
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, fk, fit, open);
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, open);
         pages.get(key, x -> {
-            double[] knobs = knobs(k, lesson);
-            double[] fitKnobs = knobs(fk, lesson);
-            LessonView view = view(catalog, lesson, base, step, knobs, it, answer, asked,
-                    fitKnobs != null ? fitKnobs : knobs, fitKnobs != null ? fit : Math.max(it, 0), open);
+            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, answer, asked, open);
             return Cached.html(200, templates.render(template, Map.of("page", view)));
         }).send(ctx);
     }
@@ -113,7 +104,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 0, null, 0, open);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 0, open);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
@@ -132,10 +123,10 @@ public final class LessonPages {
     }
 
     private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
-                            String answer, int asked, double[] fitKnobs, int fitIteration, Set<Integer> open) {
+                            String answer, int asked, Set<Integer> open) {
         String id = lesson.id();
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
-        String kQuery = atStart ? "" : "&k=" + LessonJson.query(knobs) + (it >= 0 ? "&it=" + it : "");
+        String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
         String path = base + id;
         Replay replay = traces.replay(lesson.program());
         String notice = null;
@@ -144,7 +135,7 @@ public final class LessonPages {
             if (traced.ok()) {
                 replay = traces.replay(lesson.model().program(knobs));
                 notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
-                        + " (k = " + LessonJson.query(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
+                        + " (k = " + KnobLink.text(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
             } else {
                 notice = "Those knobs give no finite loss, so this is the graph at the lesson's start.";
                 atStart = true;
@@ -156,10 +147,10 @@ public final class LessonPages {
         IntFunction<String> hrefAt = n -> path + "?step=" + n + q;
         List<StepperView.Field> fields = new ArrayList<>();
         if (!atStart) {
-            fields.add(new StepperView.Field("k", LessonJson.query(knobs)));
+            fields.add(new StepperView.Field("k", KnobLink.text(knobs)));
             if (it >= 0) fields.add(new StepperView.Field("it", Integer.toString(it)));
         }
-        String replayUrl = "/api/lessons/" + id + "/replay" + (atStart ? "" : "?k=" + LessonJson.query(knobs));
+        String replayUrl = "/api/lessons/" + id + "/replay" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
 
         List<LessonView.NoteView> notes = new ArrayList<>();
         List<LessonView.CheckpointView> checkpoints = new ArrayList<>();
@@ -179,15 +170,14 @@ public final class LessonPages {
                         verdict == null ? null : c.explanation()));
             }
         }
-        String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + LessonJson.query(knobs));
+        String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
         StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields), quiz);
         boolean quizzing = !quiz.isEmpty();
         int at = catalog.lessons().indexOf(lesson);
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
         LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
         String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
-        FitterView fitter = lesson.model() instanceof PolynomialFit fit && lesson.hasTraining()
-                ? fitter(lesson, fit, fitKnobs == null ? fit.start() : fitKnobs, Math.max(0, fitIteration)) : null;
+        FitterView fitter = FitterViews.page(lesson, knobs, it);
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
                 "/embed/" + id + "?step=" + s + kQuery, fitter);
@@ -198,51 +188,6 @@ public final class LessonPages {
             if (name.equals(n.name())) return n.id();
         }
         return -1;
-    }
-
-    private FitterView fitter(Lesson lesson, PolynomialFit fit, double[] knobs, int it) {
-        Evaluation at;
-        try {
-            at = Evaluation.of(fit, knobs);
-        } catch (ModelError e) {
-            knobs = fit.start();
-            at = Evaluation.of(fit, knobs);
-            it = 0;
-        }
-        FitPlot plot = new FitPlot(fit.points());
-        double range = lesson.knobRange();
-        List<FitterView.Knob> sliders = new ArrayList<>();
-        for (int i = 0; i < knobs.length; i++) {
-            double g = at.gradient()[i];
-            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), org.stepgrad.model.Num.text(knobs[i]), Format.number(knobs[i]),
-                    org.stepgrad.model.Num.text(-range), org.stepgrad.model.Num.text(range), Format.number(g),
-                    FitPlot.arrow(g), FitPlot.arrowClass(g)));
-        }
-        List<FitterView.Dot> dots = fit.points().stream()
-                .map(p -> new FitterView.Dot(FitPlot.coord(plot.sx(p.x())), FitPlot.coord(plot.sy(p.y())),
-                        "(" + Format.number(p.x()) + ", " + Format.number(p.y()) + ")"))
-                .toList();
-        LessonJson.Scale scale = LessonJson.Scale.of(lesson, 0);
-        List<FitterView.Run> runs = new ArrayList<>();
-        for (int i = 0; i < lesson.training().size(); i++) {
-            Training t = lesson.training().get(i);
-            TrainingRun run = t.run();
-            String method = Training.RANDOM_SEARCH.equals(t.method()) ? "random" : "descent";
-            String end = run.diverged() ? "diverged" : "final loss " + Format.number(run.finalLoss());
-            runs.add(new FitterView.Run(i, t.label(), t.method(), "run run-" + i + " " + method,
-                    FitPlot.lossPath(run.losses(), scale.iterations(), scale.logMin(), scale.logMax()), end));
-        }
-        String query = LessonJson.query(knobs);
-        return new FitterView("/api/lessons/" + lesson.id() + "/fit", "/lessons/" + lesson.id(),
-                org.stepgrad.model.Num.text(range), org.stepgrad.model.Num.text(defaultRate(lesson)), sliders,
-                Format.number(at.loss()), "0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs),
-                "0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, runs,
-                Format.number(Math.pow(10, scale.logMax())), Format.number(Math.pow(10, scale.logMin())), it, scale.iterations(),
-                "/lessons/" + lesson.id() + "?step=0&k=" + query + "&it=" + it + "&knobs=" + query + "&iteration=" + it, query);
-    }
-
-    private static double defaultRate(Lesson lesson) {
-        return lesson.training().stream().filter(t -> t.rate() > 0).mapToDouble(Training::rate).max().orElse(0.1);
     }
 
     private void notFound(Context ctx, String sentence) {

@@ -2,16 +2,16 @@ package org.stepgrad.web.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.stepgrad.model.Point;
+import org.stepgrad.replay.Format;
 import org.stepgrad.model.PolynomialFit;
 
 /**
  * The coordinates of the Curve Fitter's plots, computed here so the browser only paints: the data
  * points and the fitted curve in a fixed SVG box (the y range is fixed by the data, so the box
- * does not jump as knobs move), and loss curves on a log scale.
+ * does not jump as knobs move), and loss curves on a log scale ({@link LossScale}).
  */
-    public final class FitPlot {
+public final class FitPlot {
     public static final int WIDTH = 400;
     public static final int HEIGHT = 260;
     public static final int LOSS_WIDTH = 400;
@@ -56,7 +56,7 @@ import org.stepgrad.model.PolynomialFit;
             double y = PolynomialFit.value(knobs, x);
             if (Double.isFinite(y) && y >= yMin && y <= yMax) {
                 if (!current.isEmpty()) current.append(' ');
-                current.append(coord(sx(x))).append(',').append(coord(sy(y)));
+                current.append(Format.coordinate(sx(x))).append(',').append(Format.coordinate(sy(y)));
             } else if (!current.isEmpty()) {
                 segments.add(current.toString());
                 current.setLength(0);
@@ -66,35 +66,51 @@ import org.stepgrad.model.PolynomialFit;
         return segments;
     }
 
-    /** A loss curve: iteration on x (over {@code iterations}), log10(loss) on y between the given bounds. */
-    public static String lossPath(double[] losses, int iterations, double logMin, double logMax) {
-        StringBuilder path = new StringBuilder();
-        double span = Math.max(logMax - logMin, 1e-9);
-        for (int i = 0; i < losses.length; i++) {
-            double x = PAD + (double) i / Math.max(iterations, 1) * (LOSS_WIDTH - 2 * PAD);
-            double l = Math.log10(Math.max(losses[i], 1e-300));
-            double y = LOSS_HEIGHT - PAD - (Math.min(Math.max(l, logMin), logMax) - logMin) / span * (LOSS_HEIGHT - 2 * PAD);
-            if (i > 0) path.append(' ');
-            path.append(coord(x)).append(',').append(coord(y));
+    /**
+     * The lesson's loss plot: iterations on x up to its longest recorded run (or
+     * {@link #DEFAULT_ITERATIONS} without one), log10(loss) on y between bounds that hold every
+     * recorded loss, so all runs, and the learner's, share one scale.
+     */
+    public record LossScale(int iterations, double logMin, double logMax) {
+        public static LossScale of(List<double[]> runs) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            int longest = 0;
+            for (double[] losses : runs) {
+                longest = Math.max(longest, losses.length - 1);
+                for (double l : losses) {
+                    double v = Math.log10(Math.max(l, 1e-300));
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            int width = longest > 0 ? longest : DEFAULT_ITERATIONS;
+            if (!Double.isFinite(lo)) return new LossScale(width, 0, 1);
+            return new LossScale(width, Math.floor(lo), Math.max(Math.ceil(hi), Math.floor(lo) + 1));
         }
-        return path.toString();
+
+        public double x(double iteration) {
+            return PAD + iteration / Math.max(iterations, 1) * (LOSS_WIDTH - 2 * PAD);
+        }
+
+        public double y(double loss) {
+            double l = Math.log10(Math.max(loss, 1e-300));
+            double span = Math.max(logMax - logMin, 1e-9);
+            return LOSS_HEIGHT - PAD - (Math.min(Math.max(l, logMin), logMax) - logMin) / span * (LOSS_HEIGHT - 2 * PAD);
+        }
+
+        /** A run's losses as polyline points, its first at iteration {@code from}; points past the plot's right edge are left off. */
+        public String path(double[] losses, int from) {
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < losses.length && from + i <= iterations; i++) {
+                if (i > 0) path.append(' ');
+                path.append(Format.coordinate(x(from + i))).append(',').append(Format.coordinate(y(losses[i])));
+            }
+            return path.toString();
+        }
     }
 
-    /** Loss path of a run that starts at iteration {@code from} of a plot {@code iterations} wide; points past its end are left off. */
-    public static String lossPath(double[] losses, int from, int iterations, double logMin, double logMax) {
-        int room = Math.max(0, Math.min(losses.length, iterations - from + 1));
-        double[] shown = java.util.Arrays.copyOf(losses, room);
-        String path = lossPath(shown, iterations, logMin, logMax);
-        if (from == 0 || path.isEmpty()) return path;
-        StringBuilder moved = new StringBuilder();
-        double dx = (double) from / Math.max(iterations, 1) * (LOSS_WIDTH - 2 * PAD);
-        for (String point : path.split(" ")) {
-            int comma = point.indexOf(',');
-            if (!moved.isEmpty()) moved.append(' ');
-            moved.append(coord(Double.parseDouble(point.substring(0, comma)) + dx)).append(point.substring(comma));
-        }
-        return moved.toString();
-    }
+    /** The loss plot's width in iterations when the lesson records no run. */
+    public static final int DEFAULT_ITERATIONS = 100;
 
     /** Width and height of a knob's gradient arrow box; the arrow starts at its centre. */
     public static final int ARROW_WIDTH = 120;
@@ -107,19 +123,15 @@ import org.stepgrad.model.PolynomialFit;
     public static String arrow(double gradient) {
         double half = ARROW_WIDTH / 2.0, mid = ARROW_HEIGHT / 2.0;
         double size = Math.abs(gradient);
-        if (!(size >= 1e-3)) return "M" + coord(half - 2) + " " + coord(mid) + " H" + coord(half + 2);
+        if (!(size >= 1e-3)) return "M" + Format.coordinate(half - 2) + " " + Format.coordinate(mid) + " H" + Format.coordinate(half + 2);
         double length = (half - 4) * Math.max(0.12, Math.min(1, (Math.log10(size) + 3) / 5));
         double sign = Math.signum(gradient);
         double end = half + sign * length, back = end - sign * 6;
-        return "M" + coord(half) + " " + coord(mid) + " H" + coord(end)
-                + " M" + coord(back) + " " + coord(mid - 5) + " L" + coord(end) + " " + coord(mid) + " L" + coord(back) + " " + coord(mid + 5);
+        return "M" + Format.coordinate(half) + " " + Format.coordinate(mid) + " H" + Format.coordinate(end)
+                + " M" + Format.coordinate(back) + " " + Format.coordinate(mid - 5) + " L" + Format.coordinate(end) + " " + Format.coordinate(mid) + " L" + Format.coordinate(back) + " " + Format.coordinate(mid + 5);
     }
 
     public static String arrowClass(double gradient) {
         return Math.abs(gradient) < 1e-3 ? "arrow zero" : gradient > 0 ? "arrow pos" : "arrow neg";
-    }
-
-    public static String coord(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -3,34 +3,66 @@ package org.stepgrad.web.view;
 import java.util.List;
 
 /**
- * The Curve Fitter panel at one setting of the knobs: the sliders with their gradient arrows,
- * the data and the fitted curve, and the loss over the lesson's training runs. Every coordinate
- * comes from {@link FitPlot}; the panel's script asks the fit API for new ones and paints them.
- *
- * @param iteration how many training steps the knobs are from the start (as the URL says)
+ * The Curve Fitter panel at one setting of the knobs, ready to print: its addresses, the knobs
+ * with their gradient arrows, the data and the fitted curve, the loss plot with the lesson's runs
+ * (and the learner's newest), the training controls, and where the learner is. Every coordinate
+ * comes from {@link FitPlot}; the panel's script asks for new parts and paints them.
  */
-public record FitterView(String api, String lessonHref, String range, String rate, List<Knob> knobs, String lossText,
-                         String plotBox, List<Dot> points, List<String> curve, String lossBox, List<Run> runs,
-                         String lossHigh, String lossLow, int iteration, int iterations, String graphHref, String query) {
-    public FitterView {
-        knobs = List.copyOf(knobs);
-        points = List.copyOf(points);
-        curve = List.copyOf(curve);
-        runs = List.copyOf(runs);
+public record FitterView(Links links, Knobs knobs, Plot plot, LossPlot lossPlot, Runs runs, Controls controls, State state) {
+
+    /** The fragment route the script asks, the lesson page, and the graph at these knobs. */
+    public record Links(String parts, String lesson, String graph) {
     }
 
-    /** One knob: its slider value and the arrow that draws ∂L/∂k. */
-    public record Knob(int index, String name, String value, String valueText, String min, String max, String gradText, String arrow,
-                       String arrowClass) {
+    /** The sliders, each ±range. */
+    public record Knobs(String range, List<Knob> sliders) {
+        public Knobs {
+            sliders = List.copyOf(sliders);
+        }
+    }
+
+    /** One knob: its slider value (exact) and text, and the arrow that draws ∂L/∂k. */
+    public record Knob(int index, String name, String value, String valueText, String min, String max, String gradText,
+                       String arrow, String arrowClass) {
         public String id() {
             return "knob-" + index;
+        }
+    }
+
+    /** The data points and the curve's polylines in a box of fixed size. */
+    public record Plot(String box, List<Dot> points, List<String> curve) {
+        public Plot {
+            points = List.copyOf(points);
+            curve = List.copyOf(curve);
         }
     }
 
     public record Dot(String cx, String cy, String title) {
     }
 
+    /** The loss plot's box and axis labels; the marker sits on a recorded run at a chosen iteration, or off the plot. */
+    public record LossPlot(String box, String high, String low, int iterations, String markerX, String markerY, boolean marked) {
+    }
+
+    /** The lesson's recorded runs, and the learner's newest stretch of training (empty when none). */
+    public record Runs(List<Run> recorded, String minePath, String mineClass) {
+        public Runs {
+            recorded = List.copyOf(recorded);
+        }
+    }
+
     /** A training run from the lesson's start, drawn on the shared loss plot. */
     public record Run(int index, String label, String method, String cssClass, String lossPath, String finalText) {
+    }
+
+    /** The α box starts at the lesson's rate; a request trains at most maxSteps. */
+    public record Controls(String rate, int maxSteps, int steps) {
+    }
+
+    /**
+     * Where the learner is: the knobs as URL text, how many training steps from the start (as the
+     * URL's {@code it} says), the loss there, and a sentence for the status line (or "").
+     */
+    public record State(String query, int iteration, String lossText, boolean diverged, String status) {
     }
 }

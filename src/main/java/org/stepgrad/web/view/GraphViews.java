@@ -172,7 +172,6 @@ public final class GraphViews {
 
     /** A coordinate with at most one decimal, "12" not "12.0": short, and the same bytes everywhere. */
     static String n(double v) {
-        long tenths = Math.round(v * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10.0 + "");
+        return org.stepgrad.replay.Format.coordinate(v);
     }
 }

@@ -1,0 +1,113 @@
+package org.stepgrad.web.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stepgrad.lesson.Lesson;
+import org.stepgrad.lesson.Training;
+import org.stepgrad.model.FitResult;
+import org.stepgrad.model.Method;
+import org.stepgrad.model.ModelError;
+import org.stepgrad.model.PolynomialFit;
+import org.stepgrad.model.TrainingRun;
+import org.stepgrad.replay.Format;
+
+/**
+ * Builds the Curve Fitter's panel: on the lesson page at the link's knobs, and as the parts a
+ * fitter request redraws (after a slider move, a stretch of training, or a pick of a recorded
+ * run's iteration). Every coordinate is computed here through {@link FitPlot}.
+ */
+public final class FitterViews {
+    /** The steps box starts here. */
+    static final int DEFAULT_STEPS = 100;
+
+    private FitterViews() {
+    }
+
+    /** The panel of a lesson page whose link holds {@code knobs} (null: the start) at iteration {@code it}; null without a fitter. */
+    public static FitterView page(Lesson lesson, double[] knobs, int it) {
+        if (!(lesson.model() instanceof PolynomialFit fit) || !lesson.hasTraining()) return null;
+        FitResult at;
+        try {
+            at = FitResult.of(fit, knobs == null ? fit.start() : knobs, Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0);
+        } catch (ModelError e) {
+            at = FitResult.of(fit, fit.start(), Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0); // a link's knobs may overflow
+            it = 0;
+        }
+        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", false, null, -1, "");
+    }
+
+    /**
+     * The parts after a fitter request: at the answer's knobs, or where its run ended. A run is drawn
+     * on the lesson's loss plot from iteration {@code from}; {@code picked} (or -1) is the recorded run
+     * whose iteration {@code from} the knobs came from, marked on the plot.
+     */
+    public static FitterView parts(Lesson lesson, PolynomialFit fit, FitResult answer, int from, int picked) {
+        FitResult.Run run = answer.run();
+        if (run == null) return view(lesson, fit, answer.knobs(), answer.loss(), answer.gradient(), from, "", false, null, picked, "");
+        int it = from + run.iterations();
+        boolean stopped = run.diverged() || run.escaped();
+        String status = run.diverged()
+                ? "The loss left the finite numbers after " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
+                : run.escaped()
+                ? "The knobs passed ±" + Format.exact(FitResult.MAX_KNOB) + " in these " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
+                : "";
+        return view(lesson, fit, run.knobs(), run.loss(), run.gradient(), it, status, stopped, run, picked, scaleOf(lesson).path(run.losses(), from));
+    }
+
+    /** The knobs of recorded run {@code run} at iteration {@code it} (its last, if it ended sooner). */
+    public static double[] recorded(Lesson lesson, int run, int it) {
+        TrainingRun r = lesson.training().get(run).run();
+        return r.params().get(Math.min(it, r.params().size() - 1));
+    }
+
+    private static FitterView view(Lesson lesson, PolynomialFit fit, double[] knobs, double loss, double[] gradient, int it,
+                                   String status, boolean stopped, FitResult.Run run, int picked, String minePath) {
+        FitPlot plot = new FitPlot(fit.points());
+        double range = lesson.knobRange();
+        List<FitterView.Knob> sliders = new ArrayList<>();
+        for (int i = 0; i < knobs.length; i++) {
+            double g = gradient[i];
+            sliders.add(new FitterView.Knob(i, fit.parameters().get(i), Format.exact(knobs[i]), Format.number(knobs[i]),
+                    Format.exact(-range), Format.exact(range), Format.number(g), FitPlot.arrow(g), FitPlot.arrowClass(g)));
+        }
+        List<FitterView.Dot> dots = fit.points().stream()
+                .map(p -> new FitterView.Dot(Format.coordinate(plot.sx(p.x())), Format.coordinate(plot.sy(p.y())),
+                        "(" + Format.number(p.x()) + ", " + Format.number(p.y()) + ")"))
+                .toList();
+        FitPlot.LossScale scale = scaleOf(lesson);
+        List<FitterView.Run> recorded = new ArrayList<>();
+        for (int i = 0; i < lesson.training().size(); i++) {
+            Training t = lesson.training().get(i);
+            String end = t.run().diverged() ? "diverged" : "final loss " + Format.number(t.run().finalLoss());
+            recorded.add(new FitterView.Run(i, t.label(), t.method(), "run run-" + i + " " + kind(t.method()),
+                    scale.path(t.run().losses(), 0), end));
+        }
+        boolean marked = picked >= 0 && picked < lesson.training().size();
+        String mx = "-10", my = "-10";
+        if (marked) {
+            double[] losses = lesson.training().get(picked).run().losses();
+            int i = Math.min(it, losses.length - 1);
+            mx = Format.coordinate(scale.x(i));
+            my = Format.coordinate(scale.y(losses[i]));
+        }
+        String query = KnobLink.text(knobs);
+        String id = lesson.id();
+        return new FitterView(
+                new FitterView.Links("/lessons/" + id + "/fitter", "/lessons/" + id, "/lessons/" + id + "?step=0" + new KnobLink(query, it).query()),
+                new FitterView.Knobs(Format.exact(range), sliders),
+                new FitterView.Plot("0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs)),
+                new FitterView.LossPlot("0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, Format.number(Math.pow(10, scale.logMax())),
+                        Format.number(Math.pow(10, scale.logMin())), scale.iterations(), mx, my, marked),
+                new FitterView.Runs(recorded, minePath, run == null ? "" : "run mine " + kind(run.method().id())),
+                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),
+                new FitterView.State(query, it, Format.number(loss), stopped, status));
+    }
+
+    private static FitPlot.LossScale scaleOf(Lesson lesson) {
+        return FitPlot.LossScale.of(lesson.training().stream().map(t -> t.run().losses()).toList());
+    }
+
+    private static String kind(String method) {
+        return Training.RANDOM_SEARCH.equals(method) ? "random" : "descent";
+    }
+}

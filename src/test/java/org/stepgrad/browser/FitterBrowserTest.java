@@ -1,0 +1,126 @@
+package org.stepgrad.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.stepgrad.support.Browser;
+import org.stepgrad.support.TestServer;
+
+/** The Curve Fitter in a real browser: the script swaps in the server's drawing and keeps k and it in the URL. */
+class FitterBrowserTest {
+    static final TestServer server = TestServer.start();
+    static final Browser browser = Browser.start();
+    static final Path OUT = Path.of(System.getProperty("stepgrad.screenshots", "target/screenshots"));
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.stop();
+    }
+
+    @Test
+    void moving_a_knob_redraws_the_curve_the_loss_and_the_arrow_and_the_url_says_k() {
+        openFitter("/lessons/curve-fitter");
+        String loss = text(".fitter .loss-value");
+        String curve = curve();
+        String arrow = attribute("#knob-0 ~ svg.grad-arrow path", "d");
+        slide("knob-0", "0.5");
+        browser.waiting().until(d -> !text(".fitter .loss-value").equals(loss));
+        assertNotEquals(curve, curve(), "the curve moved");
+        assertNotEquals(arrow, attribute("#knob-0 ~ svg.grad-arrow path", "d"));
+        assertEquals("0.5", text("[data-part='knob-value-0']"));
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("k=0.5%2C2%2C2%2C-2%2C-2%2C1") || url.contains("k=0.5,2,2,-2,-2,1"), url);
+        assertFalse(url.contains("knobs=") || url.contains("iteration="), url);
+        assertTrue(browser.consoleErrors().isEmpty());
+    }
+
+    @Test
+    void training_takes_the_loss_down_draws_it_on_the_loss_plot_and_moves_the_sliders() {
+        openFitter("/lessons/curve-fitter");
+        double before = Double.parseDouble(text(".fitter .loss-value"));
+        String slider = attribute("#knob-0", "value");
+        browser.driver().findElement(By.cssSelector(".fitter button[data-action='step']")).click();
+        browser.waiting().until(d -> text(".fitter .iteration-value").equals("1"));
+        double oneStep = Double.parseDouble(text(".fitter .loss-value"));
+        assertTrue(oneStep < before, oneStep + " < " + before);
+
+        browser.driver().findElement(By.cssSelector(".fitter button[data-action='train']")).click();
+        browser.waiting().until(d -> text(".fitter .iteration-value").equals("101"));
+        double trained = Double.parseDouble(text(".fitter .loss-value"));
+        assertTrue(trained < oneStep / 5, trained + " well below " + oneStep);
+        assertTrue(browser.driver().findElements(By.cssSelector("svg.loss-plot g.mine polyline")).size() >= 10, "drawn in parts");
+        assertNotEquals(slider, ((WebElement) browser.driver().findElement(By.id("knob-0"))).getDomProperty("value"), "the slider followed");
+        assertTrue(browser.driver().getCurrentUrl().contains("it=101"), browser.driver().getCurrentUrl());
+        assertTrue(attribute(".open-graph a", "href").contains("&it=101"));
+        browser.screenshot(OUT.resolve("fitter-trained-1280x800.png"));
+
+        browser.driver().findElement(By.cssSelector(".fitter button[data-action='reset']")).click();
+        browser.waiting().until(d -> text(".fitter .iteration-value").equals("0"));
+        assertTrue(browser.driver().findElements(By.cssSelector("svg.loss-plot g.mine polyline")).isEmpty());
+        assertEquals(before, Double.parseDouble(text(".fitter .loss-value")), 5e-4);
+        assertTrue(browser.consoleErrors().isEmpty());
+    }
+
+    @Test
+    void too_many_steps_are_refused_with_a_sentence_and_nothing_runs() {
+        openFitter("/lessons/curve-fitter");
+        browser.driver().executeScript("document.querySelector('.fitter input.steps').value = '5000';");
+        browser.driver().findElement(By.cssSelector(".fitter button[data-action='train']")).click();
+        browser.waiting().until(d -> !text(".fitter .status").isEmpty());
+        assertTrue(text(".fitter .status").contains("2000"), text(".fitter .status"));
+        assertEquals("0", text(".fitter .iteration-value"));
+    }
+
+    @Test
+    void picking_an_iteration_of_a_recorded_run_marks_it_and_sets_its_knobs() {
+        openFitter("/lessons/curve-fitter");
+        String loss = text(".fitter .loss-value");
+        slide("fitter-iteration", "500");
+        browser.waiting().until(d -> !text(".fitter .loss-value").equals(loss));
+        assertEquals("500", text(".fitter .iteration-value"));
+        assertNotEquals("-10", attribute("svg.loss-plot .marker", "cx"));
+        assertTrue(Double.parseDouble(text(".fitter .loss-value")) < 1e-3, "gradient descent's loss after 500 steps");
+    }
+
+    @Test
+    void the_training_loop_page_trains_at_its_files_rate_and_a_big_rate_diverges_with_a_sentence() {
+        openFitter("/lessons/training-loop");
+        assertEquals("0.005", browser.driver().findElement(By.cssSelector(".fitter input.rate")).getDomProperty("value"));
+        browser.driver().executeScript("document.querySelector('.fitter input.rate').value = '5';"
+                + "document.querySelector('.fitter input.steps').value = '200';");
+        browser.driver().findElement(By.cssSelector(".fitter button[data-action='train']")).click();
+        browser.waiting().until(d -> text(".fitter .status").contains("too big"));
+        browser.screenshot(OUT.resolve("fitter-diverged-1280x800.png"));
+    }
+
+    private static void openFitter(String path) {
+        browser.driver().get(server.url(path));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("aside.fitter.ready")).isEmpty());
+    }
+
+    private static void slide(String id, String value) {
+        browser.driver().executeScript("const k = document.getElementById(arguments[0]) || document.querySelector('input.iteration');"
+                + "k.value = arguments[1]; k.dispatchEvent(new Event('input', {bubbles: true}));", id, value);
+    }
+
+    private static String text(String css) {
+        return browser.driver().findElement(By.cssSelector(css)).getText();
+    }
+
+    private static String attribute(String css, String name) {
+        return browser.driver().findElement(By.cssSelector(css)).getAttribute(name);
+    }
+
+    private static String curve() {
+        return (String) browser.driver().executeScript(
+                "return [...document.querySelectorAll('svg.fit-plot g.curve polyline')].map(p => p.getAttribute('points')).join('|');");
+    }
+}
