@@ -33,6 +33,7 @@ done
 [ -f "$JAR" ] || { echo "no $JAR: build it with mvn -B -q package -DskipTests" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/stepgrad-serving.XXXXXX)
+chmod 755 "$WORK" # nginx's workers run as another user and read the page from here
 APP_PID=""
 NGINX_PID=""
 cleanup() {
@@ -102,7 +103,7 @@ for run in $(seq "$COLD_RUNS"); do
   for _ in $(seq "$CLIENTS"); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$APP_URL" "$PAGE" >>"$cfg"; done
   # every transfer on its own connection at once (--parallel-immediate), as a class of browsers
   curl -s -Z --parallel-immediate --parallel-max "$CLIENTS" --max-time 60 -K "$cfg" \
-    -w '%{http_code} %{time_total}\n' >"$WORK/burst-$run.txt" || true
+    -w '%{http_code} %{time_total}\n' >"$WORK/burst-$run.txt" 2>"$WORK/curl.err" || true
   read -r n errors p50 p99 max < <(summarise "$WORK/burst-$run.txt")
   note=$([ "$probe" = /ready ] && echo "/ready" || echo "page (no /ready)")
   printf '| %d | %s | %d ms | %d | %d | %d ms | %d ms | %d ms |\n' "$run" "$note" "$ready_ms" "$n" "$errors" "$p50" "$p99" "$max"
@@ -121,6 +122,7 @@ curl -s -D "$WORK/headers.txt" -o "$WORK/page.bin" "$APP_URL$PAGE"
 # Last-Modified off, so both send one ETag and the same header set).
 mkdir -p "$WORK/nginx/root$(dirname "$PAGE")" "$WORK/nginx/tmp"
 cp "$WORK/page.bin" "$WORK/nginx/root$PAGE"
+chmod -R a+rX "$WORK/nginx"
 NGINX_PORT=$(free_port)
 content_type=$(tr -d '\r' <"$WORK/headers.txt" | awk -F': ' 'tolower($1) == "content-type" { print $2 }')
 tr -d '\r' <"$WORK/headers.txt" | awk -F': ' 'NR > 1 && NF > 1 {
@@ -166,19 +168,39 @@ cmp -s "$WORK/page.bin" "$WORK/nginx.bin" || { echo "nginx does not serve the ap
 echo "Same bytes both ways: $(wc -c <"$WORK/page.bin") bytes of $content_type, no gzip."
 echo
 
-# Requests/s, p99 and errors (socket errors + non-2xx answers) from one wrk run.
+# CPU seconds (user + system, in clock ticks) the given processes have used so far.
+ticks() {
+  local t=0 p f
+  for p in "$@"; do read -r -a f <"/proc/$p/stat"; t=$((t + f[13] + f[14])); done
+  echo "$t"
+}
+
+# Requests/s, p99, errors (socket errors + non-2xx answers) and the server's CPU µs per request
+# (summed over the given server processes; less sensitive than requests/s to other load on the machine).
 measure() {
-  wrk -t2 -c"$CLIENTS" -d"$DURATION" --latency "$1" | awk '
+  local url=$1 t0 t1
+  shift
+  t0=$(ticks "$@")
+  wrk -t2 -c"$CLIENTS" -d"$DURATION" --latency "$url" >"$WORK/wrk.txt"
+  t1=$(ticks "$@")
+  awk -v dt=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
+    /requests in/ { n = $1 }
     /Requests\/sec/ { rps = $2 }
     $1 == "99%" { p99 = $2 }
     /Socket errors/ { gsub(/,/, ""); e += $4 + $6 + $8 + $10 }
     /Non-2xx/ { e += $NF }
-    END { printf "%s %s %d\n", rps, p99, e }'
+    END { printf "%s %s %d %.1f\n", rps, p99, e, (n > 0 ? dt * 1e6 / hz / n : 0) }' "$WORK/wrk.txt"
 }
-printf '| pair | app req/s | app p99 | app errors | nginx req/s | nginx p99 | nginx errors | app/nginx |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+NGINX_WORKERS=$(cat /proc/"$NGINX_PID"/task/*/children)
+printf '| pair | app req/s | app p99 | app errors | app CPU/req | nginx req/s | nginx p99 | nginx errors | nginx CPU/req | app/nginx req/s |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for pair in $(seq "$PAIRS"); do
-  read -r a_rps a_p99 a_err < <(measure "$APP_URL$PAGE")
-  read -r n_rps n_p99 n_err < <(measure "$NGINX_URL$PAGE")
+  read -r a_rps a_p99 a_err a_cpu < <(measure "$APP_URL$PAGE" "$APP_PID")
+  # shellcheck disable=SC2086 # one pid per worker
+  read -r n_rps n_p99 n_err n_cpu < <(measure "$NGINX_URL$PAGE" $NGINX_WORKERS)
   ratio=$(awk -v a="$a_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-  printf '| %d | %.0f | %s | %d | %.0f | %s | %d | %s× |\n' "$pair" "$a_rps" "$a_p99" "$a_err" "$n_rps" "$n_p99" "$n_err" "$ratio"
+  printf '| %d | %.0f | %s | %d | %s µs | %.0f | %s | %d | %s µs | %s× |\n' "$pair" "$a_rps" "$a_p99" "$a_err" "$a_cpu" \
+    "$n_rps" "$n_p99" "$n_err" "$n_cpu" "$ratio"
 done
+echo
+echo "Machine load after the run: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min); figures from a busy machine are low."
