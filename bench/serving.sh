@@ -82,19 +82,20 @@ wait_ready() {
   return 1
 }
 
-# Nearest-rank percentiles of column 2 (seconds) from "code seconds" lines; errors are non-200 lines.
+# From "code total connect" lines (seconds): requests, errors (non-200), p50, p99, max of the
+# total, and how many waited over a second to connect (a SYN the kernel dropped and the client resent).
 summarise() {
   sort -k2 -g "$1" | awk '
-    { n++; t[n] = $2; if ($1 != 200) e++ }
+    { n++; t[n] = $2; if ($1 != 200) e++; if ($3 >= 1) slow++ }
     function pct(p,  i) { i = int(p / 100 * n + 0.999999); if (i < 1) i = 1; return t[i] * 1000 }
-    END { printf "%d %d %.0f %.0f %.0f\n", n, e, pct(50), pct(99), t[n] * 1000 }'
+    END { printf "%d %d %.0f %.0f %.0f %d\n", n, e, pct(50), pct(99), t[n] * 1000, slow }'
 }
 
 echo "Stepgrad serving benchmark: $PAGE, $CLIENTS clients, $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo
 echo "## Cold burst: $CLIENTS concurrent first GETs right after start (fresh process each)"
 echo
-printf '| run | ready probe | ready after | requests | errors | p50 | p99 | max |\n|---:|---|---:|---:|---:|---:|---:|---:|\n'
+printf '| run | ready probe | ready after | requests | errors | p50 | p99 | max | connect ≥ 1 s |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n'
 for run in $(seq "$COLD_RUNS"); do
   start_app
   read -r probe ready_ms < <(wait_ready)
@@ -103,10 +104,10 @@ for run in $(seq "$COLD_RUNS"); do
   for _ in $(seq "$CLIENTS"); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$APP_URL" "$PAGE" >>"$cfg"; done
   # every transfer on its own connection at once (--parallel-immediate), as a class of browsers
   curl -s -Z --parallel-immediate --parallel-max "$CLIENTS" --max-time 60 -K "$cfg" \
-    -w '%{http_code} %{time_total}\n' >"$WORK/burst-$run.txt" 2>"$WORK/curl.err" || true
-  read -r n errors p50 p99 max < <(summarise "$WORK/burst-$run.txt")
+    -w '%{http_code} %{time_total} %{time_connect}\n' >"$WORK/burst-$run.txt" 2>"$WORK/curl.err" || true
+  read -r n errors p50 p99 max slow < <(summarise "$WORK/burst-$run.txt")
   note=$([ "$probe" = /ready ] && echo "/ready" || echo "page (no /ready)")
-  printf '| %d | %s | %d ms | %d | %d | %d ms | %d ms | %d ms |\n' "$run" "$note" "$ready_ms" "$n" "$errors" "$p50" "$p99" "$max"
+  printf '| %d | %s | %d ms | %d | %d | %d ms | %d ms | %d ms | %d |\n' "$run" "$note" "$ready_ms" "$n" "$errors" "$p50" "$p99" "$max" "$slow"
   stop_app
 done
 
