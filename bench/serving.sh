@@ -64,12 +64,12 @@ stop_app() {
   APP_PID=""
 }
 
-# Polls /ready (or, when the app has none, the page itself) every 20 ms, for up to 60 s.
-# Prints the probe used and the seconds from start to ready.
+# Polls /ready (or, when the app has none, the page itself) every 20 ms, for up to 180 s.
+# Prints the probe used and the milliseconds from start to ready ("none -1" when it never was).
 wait_ready() {
   local t0 code probe=/ready
   t0=$(date +%s%N)
-  for _ in $(seq 3000); do
+  for _ in $(seq 9000); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$APP_URL$probe" || true)
     if [ "$code" = 404 ] && [ "$probe" = /ready ]; then probe=$PAGE; continue; fi
     if [ "$code" = 200 ]; then
@@ -78,8 +78,8 @@ wait_ready() {
     fi
     sleep 0.02
   done
-  echo "the app at $APP_URL was not ready after 60 s" >&2
-  return 1
+  echo "none -1"
+  echo "the app at $APP_URL was not ready after 180 s (or has stopped)" >&2
 }
 
 # From "code total connect" lines (seconds): requests, errors (non-200), p50, p99, max of the
@@ -99,6 +99,11 @@ printf '| run | ready probe | ready after | requests | errors | p50 | p99 | max 
 for run in $(seq "$COLD_RUNS"); do
   start_app
   read -r probe ready_ms < <(wait_ready)
+  if [ "$probe" = none ]; then
+    printf '| %d | never ready | – | 0 | – | – | – | – | – |\n' "$run"
+    stop_app
+    continue
+  fi
   cfg="$WORK/burst.cfg"
   : >"$cfg"
   for _ in $(seq "$CLIENTS"); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$APP_URL" "$PAGE" >>"$cfg"; done
@@ -115,7 +120,8 @@ echo
 echo "## Warm: wrk -t2 -c$CLIENTS -d$DURATION, the same bytes from the app and from nginx, alternating"
 echo
 start_app
-wait_ready >/dev/null
+read -r probe _ < <(wait_ready)
+[ "$probe" != none ] || { echo "the app for the warm runs was never ready" >&2; exit 1; }
 wrk -t2 -c"$CLIENTS" -d"$WARMUP" "$APP_URL$PAGE" >/dev/null # the JIT and the page cache, as after a first class
 curl -s -D "$WORK/headers.txt" -o "$WORK/page.bin" "$APP_URL$PAGE"
 
