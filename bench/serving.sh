@@ -79,7 +79,8 @@ wait_ready() {
     sleep 0.02
   done
   echo "none -1"
-  echo "the app at $APP_URL was not ready after 180 s (or has stopped)" >&2
+  echo "the app at $APP_URL was not ready after 180 s (or has stopped); the end of its log:" >&2
+  tail -n 5 "$WORK/app-${APP_URL##*:}.log" >&2
 }
 
 # From "code total connect" lines (seconds): requests, errors (non-200), p50, p99, max of the
