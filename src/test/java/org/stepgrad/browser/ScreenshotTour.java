@@ -14,8 +14,9 @@ import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /**
- * A tool, not part of the suite (surefire runs only *Test classes). Screenshots for a person to look at: forward and backward steps at laptop and projector sizes,
- * presenter mode, and a small iframe embed. They go to -Dstepgrad.screenshots=DIR (the README's
+ * A tool, not part of the suite (surefire runs only *Test classes). Screenshots for a person
+ * to look at: forward and backward steps at laptop and projector sizes, presenter mode, and a
+ * small iframe embed. They go to -Dstepgrad.screenshots=DIR (the README's
  * come from {@code -Dstepgrad.screenshots=docs/screenshots}), else to the temp folder.
  */
 class ScreenshotTour {

@@ -44,7 +44,7 @@ class LessonFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void any_lesson_file_gets_a_lesson_or_a_problem_at_its_place(byte[] input) throws IOException {
         Files.write(folder.resolve("fuzzed.yaml"), input);
-        // a hang guard, not a speed check (the slowest corpus lesson loads in about a second), as in ParserFuzzTest
+        // a hang guard, not a speed check (the slowest corpus lesson loads in about a second uninstrumented), as in ParserFuzzTest
         Catalog catalog = assertTimeoutPreemptively(ParserFuzzTest.HANG, () -> LessonLibrary.open(folder).current());
         assertEquals(1, catalog.lessons().size() + catalog.problems().size(), "one file, one outcome: " + catalog);
         if (!catalog.lessons().isEmpty()) {
