@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stepgrad.expr.Tracer;
+import org.stepgrad.replay.Replay;
+import org.stepgrad.web.view.GraphViews;
 import org.stepgrad.layout.LayeredLayout;
 import org.stepgrad.layout.Layout;
 import org.stepgrad.layout.Shape;
