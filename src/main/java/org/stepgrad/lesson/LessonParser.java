@@ -32,6 +32,8 @@ final class LessonParser {
     private static final Set<String> CHECKPOINT_FIELDS = Set.of("node", "ask", "prompt", "answer", "tolerance", "explain");
     private static final Set<String> TRAINING_FIELDS = Set.of("method", "label", "rate", "step", "iterations", "seed");
     private static final int MAX_TRAINING_EVALUATIONS = 50_000;
+    // iterations × graph nodes: about 7 times the Curve Fitter's 295,000, a few seconds of loading at most
+    private static final long MAX_TRAINING_WORK = 2_000_000;
 
     private LessonParser() {
     }
@@ -79,12 +81,16 @@ final class LessonParser {
         }
         int evaluations = 0;
         for (YamlNode item : runs) {
-            Training t = training(item, model);
-            evaluations += t.run().iterations();
+            // counted before the run: a file over a limit is refused at once, not after minutes of training
+            evaluations += plannedIterations(item);
             if (evaluations > MAX_TRAINING_EVALUATIONS) {
                 throw new LessonException(item, "the training runs take more than " + MAX_TRAINING_EVALUATIONS + " iterations in all; take fewer");
             }
-            training.add(t);
+            if ((long) evaluations * trace.nodes().size() > MAX_TRAINING_WORK) {
+                throw new LessonException(item, "the training runs take " + evaluations + " iterations of a " + trace.nodes().size()
+                        + "-node graph, more than " + String.format("%,d", MAX_TRAINING_WORK) + " node evaluations in all; take fewer iterations or a smaller model");
+            }
+            training.add(training(item, model));
         }
         return new Lesson(id, file, title, summary, order, intro, program, trace, traced.nodeLine(),
                 narration, checkpoints, training, model, knobRange);
@@ -156,6 +162,16 @@ final class LessonParser {
                 : prose(m.get("prompt"), "prompt");
         Prose explain = m.get("explain") == null ? Prose.EMPTY : prose(m.get("explain"), "explain");
         return new Checkpoint(step, node.name(), phase, prompt, truth, tolerance, explain);
+    }
+
+    /** A run's iterations as written, or 0 when they are missing or malformed (training() then says what is wrong). */
+    private static int plannedIterations(YamlNode item) {
+        if (!(item instanceof YamlNode.Map_ m) || m.get("iterations") == null) return 0;
+        try {
+            return Math.max(0, Math.min(integer(m.get("iterations"), "iterations"), GradientDescent.MAX_ITERATIONS + 1));
+        } catch (LessonException e) {
+            return 0;
+        }
     }
 
     private static Training training(YamlNode item, Model model) {

@@ -6,39 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /**
  * The Curve Fitter's graph in a real browser: shut points hide their nodes, "next point" jumps where
  * the replay's step → cluster map says, skipping keeps →/← in one point, a toggle opens a point.
- * Set -Dstepgrad.screenshots=DIR to also save screenshots mid-forward and mid-backward.
+ * Its screenshots are taken by {@link ClusterScreenshotTour}, a tool outside the suite.
  */
 class ClusterBrowserTest {
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
     static JsonNode walk;
 
     @BeforeAll
     static void replay() throws Exception {
         walk = new ObjectMapper().readTree(server.get("/api/lessons/curve-fitter/replay").body()).get("walk");
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
     }
 
     static int cluster(int step) {
@@ -131,31 +126,6 @@ class ClusterBrowserTest {
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         browser.waiting().until(d -> !shown("r_7"));
         assertEquals(List.of("point 1"), openGroups());
-    }
-
-    @Test
-    void screenshots_mid_forward_and_mid_backward() throws Exception {
-        String dir = System.getProperty("stepgrad.screenshots");
-        if (dir == null) return;
-        Files.createDirectories(Path.of(dir));
-        int forward = firstStepOf(3) + 6;
-        int backward = walk.get("cluster").size() - 1 - 60;
-        for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
-            browser.size(size[0], size[1]);
-            for (int s : new int[] {forward, backward}) {
-                open(s);
-                script("document.querySelector('.stepper').scrollIntoView()");
-                String phase = s == forward ? "forward" : "backward";
-                browser.screenshot(Path.of(dir, "clusters-" + phase + "-" + size[0] + ".png"));
-            }
-        }
-        // zoomed out: the open point among its shut neighbours and their summaries
-        browser.size(1920, 1080);
-        open(backward);
-        for (int i = 0; i < 6; i++) click("[data-zoom='out']");
-        script("document.querySelector('.stepper').scrollIntoView()");
-        browser.screenshot(Path.of(dir, "clusters-overview-1920.png"));
-        browser.size(1280, 800);
     }
 
     private static void open(int step) {

@@ -9,12 +9,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /**
@@ -23,14 +24,10 @@ import org.stepgrad.support.TestServer;
  * script would show itself).
  */
 class ConsoleCleanTest {
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
 
     @Test
     void no_page_logs_an_error_while_it_is_used() throws Exception {

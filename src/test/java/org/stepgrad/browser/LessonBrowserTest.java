@@ -9,26 +9,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /** Lessons in a real browser: stepping to the end, checkpoints, the Curve Fitter's knobs and training, progress. */
 class LessonBrowserTest {
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
 
     @Test
     void every_lesson_steps_to_its_end_and_shows_the_gradients_of_its_api() {

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /**
- * Screenshots of the lessons for a person to look at: a lesson at a checkpoint, the Curve Fitter
+ * A tool, not part of the suite (surefire runs only *Test classes). Screenshots of the lessons for a person to look at: a lesson at a checkpoint, the Curve Fitter
  * after training, and a lesson embedded in a small iframe, at laptop and projector sizes. They go
  * to -Dstepgrad.screenshots=DIR (the README's: docs/screenshots), else to the temp folder.
  */
@@ -20,14 +21,10 @@ class LessonScreenshotTour {
     static final Path OUT = Path.of(System.getProperty("stepgrad.screenshots",
             System.getProperty("java.io.tmpdir") + "/stepgrad-screenshots"));
 
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
 
     @Test
     void takes_the_lesson_tour() throws Exception {

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /**
@@ -16,14 +17,10 @@ import org.stepgrad.support.TestServer;
  * renders the step it names, and a checkpoint is an ordinary form the server answers.
  */
 class NoScriptBrowserTest {
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start(false);
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withoutJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
 
     static String text(String css) {
         return browser.driver().findElement(By.cssSelector(css)).getText().trim();
@@ -37,6 +34,8 @@ class NoScriptBrowserTest {
     @Test
     void links_step_a_lesson_and_the_server_answers_a_checkpoint() {
         browser.driver().get(server.url("/lessons/chain-rule"));
+        assertTrue(browser.driver().findElements(By.cssSelector(".stepper.ready")).isEmpty(),
+                "scripts are off: no script marked the stepper ready");
         assertEquals("", node("q", "value"), "q is not computed at step 0");
         browser.driver().findElement(By.cssSelector("a[data-go=next]")).click();
         assertTrue(browser.driver().getCurrentUrl().endsWith("step=1"));

@@ -6,15 +6,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /**
- * Screenshots for a person to look at: forward and backward steps at laptop and projector sizes,
- * presenter mode, and a small iframe embed. They go to -Dstepgrad.screenshots=DIR (the README's
+ * A tool, not part of the suite (surefire runs only *Test classes). Screenshots for a person
+ * to look at: forward and backward steps at laptop and projector sizes, presenter mode, and a
+ * small iframe embed. They go to -Dstepgrad.screenshots=DIR (the README's
  * come from {@code -Dstepgrad.screenshots=docs/screenshots}), else to the temp folder.
  */
 class ScreenshotTour {
@@ -23,14 +25,10 @@ class ScreenshotTour {
     static final String MICROGRAD = "a = 2\nb = -3\nc = 10\nf = -2\ne = a * b\nd = e + c\nL = d * f";
     static final String NEURON = "x1 = 2\nx2 = 0\nw1 = -3\nw2 = 1\nb = 6.8813735870195432\nn = x1*w1 + x2*w2 + b\no = tanh(n)";
 
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
 
     @Test
     void takes_the_tour() {

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /** The stepper in a real browser: keys step, texts appear when the trace says, the URL follows. */
@@ -20,14 +21,10 @@ class StepperBrowserTest {
     static final String CIRCUIT = "x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z";
     static final String FAN_OUT = "a = 3\nf = a * a + a";
 
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
 
     @Test
     void arrow_keys_reveal_values_in_order_then_gradients_and_the_url_follows() {

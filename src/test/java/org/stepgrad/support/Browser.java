@@ -16,8 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by Selenium, with a fresh profile. One per test class:
- * {@code static Browser browser = Browser.start();} and {@code browser.close()} in {@code @AfterAll}.
+ * Debian's headless Chromium driven by Selenium, with a fresh profile. Tests do not start their
+ * own: {@link BrowserFixture} starts one per test JVM and resets it before each test.
  */
 public final class Browser implements AutoCloseable {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -31,17 +31,12 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    public static Browser start() {
-        return start(true);
-    }
-
-    /** @param javascript false starts a browser with scripts off, to check the server-rendered page */
-    public static Browser start(boolean javascript) {
+    static Browser start() {
         try {
             Path profile = Files.createTempDirectory("stepgrad-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                     "--force-device-scale-factor=1", "--user-data-dir=" + profile);
@@ -49,16 +44,12 @@ public final class Browser implements AutoCloseable {
             org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
             logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
-            if (!javascript) {
-                options.setExperimentalOption("prefs",
-                        java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
-            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new java.io.File(CHROMEDRIVER))
                     .usingAnyFreePort()
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             Browser browser = new Browser(driver, profile);
             browser.size(1280, 800);
