@@ -31,7 +31,8 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser start() {
+    /** A browser of its own, for a test that needs several windows at once (a teacher and students); others share BrowserFixture's. */
+    public static Browser start() {
         try {
             Path profile = Files.createTempDirectory("stepgrad-chromium-");
             ChromeOptions options = new ChromeOptions();
