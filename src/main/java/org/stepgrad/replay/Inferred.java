@@ -28,7 +28,7 @@ final class Inferred {
         String[] keyOf = new String[count];
         Map<String, int[]> members = new LinkedHashMap<>(); // key → {nodes, neuron?}
         for (int a = 0; a < count; a++) {
-            keyOf[a] = names[a] == null ? null : suffix(names[a]);
+            keyOf[a] = names[a] == null ? null : Clusters.suffix(names[a]);
             if (keyOf[a] != null) members.computeIfAbsent(keyOf[a], k -> new int[2])[0] += sizes[a];
         }
         // h1 = sigmoid(net_h1): a value named exactly like a group's suffix is that group's result
@@ -47,21 +47,9 @@ final class Inferred {
         Map<String, Integer> idOf = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : members.entrySet()) {
             idOf.put(e.getKey(), paths.size());
-            paths.add(new Headers.Path(-1, Headers.cut(label(e.getKey(), e.getValue()[1] == 1), Headers.MAX_LABEL)));
+            paths.add(new Headers.Path(-1, Headers.cut(Clusters.label(e.getKey(), e.getValue()[1] == 1), Headers.MAX_LABEL)));
         }
         for (int a = 0; a < count; a++) if (keyOf[a] != null) pathOf[a] = idOf.getOrDefault(keyOf[a], -1);
         return new Guess(paths, pathOf);
-    }
-
-    /** "r_3" → "3"; null when the name has no suffix after an underscore. */
-    static String suffix(String name) {
-        int at = name.lastIndexOf('_');
-        return at <= 0 || at == name.length() - 1 ? null : name.substring(at + 1);
-    }
-
-    /** "point 3" for numbered data, "neuron h1" for a group with a value of its own name, else "group s". */
-    static String label(String key, boolean neuron) {
-        if (key.chars().allMatch(Character::isDigit)) return "point " + key;
-        return (neuron ? "neuron " : "group ") + key;
     }
 }
