@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.stepgrad.support.Browser;
 import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
@@ -31,6 +32,15 @@ class NoScriptBrowserTest {
                 .getAttribute("textContent").trim();
     }
 
+    /**
+     * A form submit returns before the answering page has replaced the old one (CI saw the old page),
+     * so wait until the submitted form is gone and the verdict's form is there.
+     */
+    static WebElement answered(WebElement submitted, String css) {
+        browser.waiting().until(ExpectedConditions.stalenessOf(submitted));
+        return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     @Test
     void links_step_a_lesson_and_the_server_answers_a_checkpoint() {
         browser.driver().get(server.url("/lessons/chain-rule"));
@@ -52,14 +62,14 @@ class NoScriptBrowserTest {
 
         form.findElement(By.name("answer")).sendKeys("3");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement wrong = browser.driver().findElement(By.cssSelector("form.checkpoint.wrong"));
+        WebElement wrong = answered(form, "form.checkpoint.wrong");
         assertFalse(wrong.findElement(By.cssSelector(".verdict-text")).getText().isBlank());
 
         WebElement again = browser.driver().findElement(By.cssSelector("form.checkpoint.wrong"));
         again.findElement(By.name("answer")).clear();
         again.findElement(By.name("answer")).sendKeys("-4");
         again.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement right = browser.driver().findElement(By.cssSelector("form.checkpoint.right"));
+        WebElement right = answered(again, "form.checkpoint.right");
         assertTrue(right.findElement(By.cssSelector(".explanation")).getText().contains("Multiply swaps"));
         assertEquals("grad -4", node("q", "grad"));
         assertTrue(browser.driver().findElement(By.cssSelector("g.node[data-node-name='q'] text.grad")).isDisplayed(),
