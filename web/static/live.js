@@ -97,17 +97,15 @@ function present(c, key) {
   const count = el('p', 'live-count', 'Nobody is following yet');
   const pause = el('button', 'live-pause', 'Pause everyone');
   pause.type = 'button';
+  // The polls of the checkpoints asked at the teacher's step (a step may ask two), then the reveals, which hold for all of them.
   const poll = el('section', 'live-poll');
   poll.hidden = true;
-  const pollTitle = el('p', 'live-poll-title');
-  const pollCount = el('p', 'live-poll-count');
+  const tallies = el('div', 'live-tallies');
   const showBars = el('button', 'live-show-bars', 'Show answers');
   showBars.type = 'button';
   const showAnswer = el('button', 'live-show-answer', 'Show correct answer');
   showAnswer.type = 'button';
-  const bars = el('ol', 'live-bars');
-  const correct = el('p', 'live-correct');
-  poll.append(pollTitle, pollCount, showBars, showAnswer, bars, correct);
+  poll.append(tallies, showBars, showAnswer);
   const status = el('p', 'live-status');
   status.setAttribute('role', 'status');
   panel.append(head, join, qr, count, pause, poll, status);
@@ -142,26 +140,22 @@ function present(c, key) {
     count.textContent = state.students === 1 ? '1 student following' : `${state.students} students following`;
     pause.textContent = state.paused ? 'Let students step' : 'Pause everyone';
     pause.setAttribute('aria-pressed', String(state.paused));
-    if (state.checkpoint === null) {
+    const asked = state.checkpoints || (state.checkpoint === null ? [] : [state.checkpoint]);
+    if (asked.length === 0) {
       poll.hidden = true;
       return;
     }
-    let tally;
+    let read;
     try {
-      tally = await call('GET', `/api/sessions/${c}/answers?checkpoint=${state.checkpoint}`, { key });
+      read = await Promise.all(asked.map((i) => call('GET', `/api/sessions/${c}/answers?checkpoint=${i}`, { key })));
     } catch (error) {
       status.textContent = `The answers cannot be read: ${error.message}`;
       return;
     }
     poll.hidden = false;
-    pollTitle.textContent = `Checkpoint ${state.checkpoint + 1}: the class answers on their devices`;
-    pollCount.textContent = tally.count === 1 ? '1 answer' : `${tally.count} answers`;
+    tallies.replaceChildren(...asked.map((checkpoint, n) => tallyOf(checkpoint, read[n], state.revealed)));
     showBars.disabled = state.revealed.histogram;
     showAnswer.disabled = state.revealed.answer;
-    drawBars(bars, state.revealed.histogram ? tally.histogram : [], tally.count,
-      state.revealed.answer ? tally.correct : null);
-    correct.textContent = state.revealed.answer && tally.correct !== null
-      ? `Correct: ${tally.correct} (${tally.right} of ${tally.count} right)` : '';
   }
 
   document.addEventListener('stepgrad:step', (event) => {
@@ -174,6 +168,18 @@ function present(c, key) {
   showAnswer.addEventListener('click', () => drive({ reveal: 'answer' }));
   refresh();
   window.setInterval(refresh, 2000);
+}
+
+/** One checkpoint's poll on the teacher's panel: its count, then its bars and answer as far as they are revealed. */
+function tallyOf(checkpoint, tally, revealed) {
+  const block = el('div', 'live-tally');
+  const correct = revealed.answer && tally.correct !== null
+    ? `Correct: ${tally.correct} (${tally.right} of ${tally.count} right)` : '';
+  const bars = el('ol', 'live-bars');
+  drawBars(bars, revealed.histogram ? tally.histogram : [], tally.count, revealed.answer ? tally.correct : null);
+  block.append(el('p', 'live-poll-title', `Checkpoint ${checkpoint + 1}: the class answers on their devices`),
+    el('p', 'live-poll-count', tally.count === 1 ? '1 answer' : `${tally.count} answers`), bars, el('p', 'live-correct', correct));
+  return block;
 }
 
 /** The histogram as a list: each answer's text, a bar and its count; the correct one marked once revealed. */
@@ -210,10 +216,6 @@ function follow(c) {
   rejoin.type = 'button';
   rejoin.hidden = true;
   const poll = el('div', 'live-student-poll');
-  const sent = el('p', 'live-sent');
-  const bars = el('ol', 'live-bars');
-  const correct = el('p', 'live-correct');
-  poll.append(sent, bars, correct);
   banner.append(mode, rejoin);
   poll.setAttribute('aria-live', 'polite');
   document.body.prepend(banner);
@@ -234,10 +236,20 @@ function follow(c) {
     mode.textContent = text;
     banner.dataset.mode = kind;
     rejoin.hidden = kind !== 'away';
-    const cp = last ? last.checkpoint : null;
-    sent.textContent = cp !== null && answered.has(cp) ? `Your answer “${answered.get(cp)}” is in.` : '';
-    drawBars(bars, last && last.histogram ? last.histogram : [], last ? last.count : 0, last && last.correct !== undefined ? last.correct : null);
-    correct.textContent = last && last.correct !== undefined ? `The answer: ${last.correct}` : '';
+    // One block per checkpoint asked at the teacher's step: the student's own answer, then the class's once revealed.
+    const asked = last ? (last.checkpoints || (last.checkpoint === null ? [] : [last.checkpoint])) : [];
+    const polls = last && last.polls ? last.polls : [];
+    poll.replaceChildren(...asked.map((cp) => {
+      const p = polls.find((x) => x.checkpoint === cp) || {};
+      const block = el('div', 'live-student-tally');
+      const bars = el('ol', 'live-bars');
+      const answer = p.correct !== undefined ? p.correct : null;
+      drawBars(bars, p.histogram || [], p.count || 0, answer);
+      const prefix = asked.length > 1 ? `Checkpoint ${cp + 1}: ` : '';
+      block.append(el('p', 'live-sent', answered.has(cp) ? `${prefix || 'Y'}${prefix ? 'your' : 'our'} answer “${answered.get(cp)}” is in.` : ''),
+        bars, el('p', 'live-correct', answer !== null ? `${prefix}${prefix ? 'the' : 'The'} answer: ${answer}` : ''));
+      return block;
+    }));
   }
 
   function apply(state) {

@@ -15,8 +15,13 @@ public record Session(String code, String lesson, String source, int steps, List
         checkpointSteps = List.copyOf(checkpointSteps);
     }
 
-    /** The checkpoint asked at {@code step}, or -1 when none is. */
-    public int checkpointAt(int step) {
-        return checkpointSteps.indexOf(step);
+    /**
+     * The checkpoints asked at {@code step}, in the lesson's order: one backward step can send two
+     * gradients a lesson asks about (chain rule: p sends q and z theirs at once), so a step may hold several.
+     */
+    public List<Integer> checkpointsAt(int step) {
+        List<Integer> at = new java.util.ArrayList<>(2);
+        for (int i = 0; i < checkpointSteps.size(); i++) if (checkpointSteps.get(i) == step) at.add(i);
+        return List.copyOf(at);
     }
 }

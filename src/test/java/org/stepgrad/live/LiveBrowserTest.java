@@ -93,16 +93,26 @@ class LiveBrowserTest {
         for (String payload : List.of("<script>window.__xss=1</script>", "\"><svg onload=window.__xss=1>", "-4")) {
             assertEquals(202, b.answer(code, 0, "http-student-" + Math.abs(payload.hashCode()), payload).statusCode());
         }
-        wait(teacher).until(d -> d.findElement(By.cssSelector(".live-poll-count")).getText().equals("5 answers"));
+        // the chain rule asks about q and z at the same step: the second checkpoint is its own poll
+        assertEquals(202, b.answer(code, 1, "http-student-z1", "4").statusCode());
+        assertEquals(202, b.answer(code, 1, "http-student-z2", "3").statusCode());
+        wait(teacher).until(d -> d.findElements(By.cssSelector(".live-poll-count")).stream().map(WebElement::getText).toList()
+                .equals(List.of("5 answers", "2 answers")));
+        assertEquals(List.of("Checkpoint 1: the class answers on their devices", "Checkpoint 2: the class answers on their devices"),
+                teacher.driver().findElements(By.cssSelector(".live-poll-title")).stream().map(WebElement::getText).toList());
         assertTrue(teacher.driver().findElements(By.cssSelector(".live-bar")).isEmpty(), "the histogram stays hidden until revealed");
 
         teacher.driver().findElement(By.cssSelector(".live-show-bars")).click();
-        wait(teacher).until(d -> d.findElements(By.cssSelector(".live-bar")).size() == 4);
+        wait(teacher).until(d -> d.findElements(By.cssSelector(".live-tally:first-child .live-bar")).size() == 4
+                && d.findElements(By.cssSelector(".live-tally:nth-child(2) .live-bar")).size() == 2);
         assertTrue(teacher.driver().findElement(By.cssSelector(".live-correct")).getText().isEmpty(), "the correct answer is revealed separately");
         teacher.driver().findElement(By.cssSelector(".live-show-answer")).click();
         wait(teacher).until(d -> d.findElement(By.cssSelector(".live-correct")).getText().startsWith("Correct: -4"));
+        assertEquals("Correct: 4 (1 of 2 right)", teacher.driver().findElement(By.cssSelector(".live-tally:nth-child(2) .live-correct")).getText());
         wait(early).until(d -> d.findElement(By.cssSelector(".live-student-poll .live-correct")).getText().contains("-4"));
-        wait(late).until(d -> d.findElements(By.cssSelector(".live-student-poll .live-bar")).size() == 4);
+        wait(late).until(d -> d.findElements(By.cssSelector(".live-student-poll .live-student-tally:first-child .live-bar")).size() == 4);
+        wait(early).until(d -> d.findElement(By.cssSelector(".live-student-poll .live-student-tally:nth-child(2) .live-correct")).getText()
+                .equals("Checkpoint 2: the answer: 4"));
 
         List<String> shown = teacher.driver().findElements(By.cssSelector(".live-answer")).stream().map(WebElement::getText).toList();
         assertTrue(shown.contains(XSS) && shown.contains("<script>window.__xss=1</script>"), "answers are shown as text: " + shown);

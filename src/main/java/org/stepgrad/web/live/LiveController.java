@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -266,14 +267,17 @@ public final class LiveController implements AutoCloseable {
         classroom.store().close();
     }
 
-    /** A state event's JSON, with the poll's histogram and correct answer once they are revealed. */
+    /** A state event's JSON, with each poll's histogram and correct answer once they are revealed. */
     String render(String code, LiveState state) {
         Session session = classroom.session(code);
-        int checkpoint = session.checkpointAt(state.step());
-        Tally tally = checkpoint >= 0 && state.histogramShown() ? classroom.store().tally(code, checkpoint) : null;
-        String correct = checkpoint >= 0 && state.answerShown()
-                ? checkpoint(session, checkpoint).map(c -> Format.number(c.answer())).orElse(null) : null;
-        return LiveJson.state(session, state, students.get(code, classroom.store()::students), tally, correct);
+        List<LiveJson.Poll> polls = new ArrayList<>(2);
+        for (int checkpoint : session.checkpointsAt(state.step())) {
+            Tally tally = state.histogramShown() ? classroom.store().tally(code, checkpoint) : null;
+            String correct = state.answerShown()
+                    ? checkpoint(session, checkpoint).map(c -> Format.number(c.answer())).orElse(null) : null;
+            polls.add(new LiveJson.Poll(checkpoint, tally, correct));
+        }
+        return LiveJson.state(session, state, students.get(code, classroom.store()::students), polls);
     }
 
     private Optional<Checkpoint> checkpoint(Session session, int index) {
