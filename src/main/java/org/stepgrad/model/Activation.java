@@ -1,24 +1,15 @@
 package org.stepgrad.model;
 
 /** The squashing function of a neuron, by its name in the graph language. */
-public enum Activation {
-    SIGMOID("sigmoid"), TANH("tanh"), RELU("relu");
-
-    private final String function;
-
-    Activation(String function) {
-        this.function = function;
-    }
+public enum Activation implements Named {
+    SIGMOID, TANH, RELU;
 
     /** The function name as written in a program. */
     public String function() {
-        return function;
+        return id();
     }
 
     public static Activation named(String name) {
-        for (Activation a : values()) {
-            if (a.function.equals(name)) return a;
-        }
-        throw new ModelError("unknown activation '" + name + "'; use sigmoid, tanh or relu");
+        return Named.find(values(), name).orElseThrow(() -> new ModelError("unknown activation '" + name + "'; use sigmoid, tanh or relu"));
     }
 }

@@ -8,31 +8,18 @@ import java.util.List;
  * residuals (output − target); cross-entropy first turns the outputs into probabilities with
  * softmax and charges −log of the probability given to the right class.
  */
-public enum Loss {
+public enum Loss implements Named {
     /** Σ r², the plain sum of squared distances. */
-    SUM_SQUARED("sum-squared"),
+    SUM_SQUARED,
     /** Σ r² / n, the mean squared error. */
-    MEAN_SQUARED("mean-squared"),
+    MEAN_SQUARED,
     /** ½ Σ r², whose gradient is just the residual (Matt Mazur's worked example uses it). */
-    HALF_SQUARED("half-squared"),
+    HALF_SQUARED,
     /** softmax over the outputs, then −log p[target]. */
-    CROSS_ENTROPY("cross-entropy");
-
-    private final String id;
-
-    Loss(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
-    }
+    CROSS_ENTROPY;
 
     public static Loss named(String name) {
-        for (Loss loss : values()) {
-            if (loss.id.equals(name)) return loss;
-        }
-        throw new ModelError("unknown loss '" + name + "'; use sum-squared, mean-squared, half-squared or cross-entropy");
+        return Named.find(values(), name).orElseThrow(() -> new ModelError("unknown loss '" + name + "'; use sum-squared, mean-squared, half-squared or cross-entropy"));
     }
 
     /**

@@ -25,6 +25,7 @@ import org.stepgrad.live.Session;
 import org.stepgrad.live.Tally;
 import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.Assets;
+import org.stepgrad.web.http.Counts;
 import org.stepgrad.web.http.Errors;
 import org.stepgrad.replay.Format;
 import org.stepgrad.web.pages.Templates;
@@ -119,7 +120,7 @@ public final class LiveController implements AutoCloseable {
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiError(406, "This address streams Server-Sent Events; ask with 'Accept: text/event-stream'.");
         }
-        long last = lastEventId(ctx.header("Last-Event-ID"));
+        long last = Counts.lenient(ctx.header("Last-Event-ID"));
         new SseHandler(client -> streams.open(client, code, last)).handle(ctx);
     }
 
@@ -312,14 +313,6 @@ public final class LiveController implements AutoCloseable {
         return h.substring(7).trim();
     }
 
-    private static long lastEventId(String header) {
-        if (header == null) return 0;
-        try {
-            return Math.max(0, Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 
     private static Context noStore(Context ctx) {
         ctx.header("Cache-Control", "no-store");

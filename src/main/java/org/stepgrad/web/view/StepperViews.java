@@ -1,5 +1,7 @@
 package org.stepgrad.web.view;
 
+import org.stepgrad.web.http.Counts;
+
 import org.stepgrad.replay.ClusterWalk;
 import org.stepgrad.replay.Replay;
 
@@ -84,11 +86,6 @@ public final class StepperViews {
 
     /** A step (or other count) from a URL: absent or mangled reads as 0, so a broken permalink still opens. */
     public static int stepParam(String param) {
-        if (param == null) return 0;
-        try {
-            return Math.max(0, Integer.parseInt(param.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return (int) Math.min(Integer.MAX_VALUE, Counts.lenient(param));
     }
 }
