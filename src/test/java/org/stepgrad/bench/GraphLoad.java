@@ -1,0 +1,164 @@
+package org.stepgrad.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.stepgrad.support.Browser;
+
+/**
+ * The graph at four sizes, as a learner opens it: about 300 nodes (the course's Curve Fitter), 5,000
+ * (a fit over 200 points), 24,000 (over 1,000 points) and 100,000 (a 25,000-line program). For each:
+ * the server's time for the first view cold and warm, the bytes it sends for it (page plus replay
+ * JSON, gzip), the browser's time to first paint and to a ready stepper, the time of a step (the
+ * stepper's own paint time, median of 20) and of opening a shut group. A harness, not a test:
+ *
+ * <pre>mvn -B -q test-compile exec:exec@graph</pre>
+ */
+public final class GraphLoad {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private GraphLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path lessons = Files.createTempDirectory("stepgrad-graph-bench-");
+        for (Path f : Files.list(Path.of("lessons")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
+            Files.copy(f, lessons.resolve(f.getFileName()));
+        }
+        Files.writeString(lessons.resolve("fit-200.yaml"), fit(200));
+        Files.writeString(lessons.resolve("fit-1000.yaml"), fit(1000));
+        Files.writeString(lessons.resolve("chain-100k.yaml"), chain(25_000));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.stepgrad.Main");
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().put("LESSONS_DIR", lessons.toString());
+        pb.redirectErrorStream(true).redirectOutput(Files.createTempFile("stepgrad-graph-bench-", ".log").toFile());
+        Process app = pb.start();
+        String base = "http://127.0.0.1:" + port;
+        try (Browser browser = Browser.start()) {
+            awaitReady(base);
+            browser.size(1280, 800);
+            System.out.println("| graph | nodes | first view cold | warm | page + replay (gzip) | first paint | stepper ready | step (median of 20) | open a group |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (String id : List.of("curve-fitter", "fit-200", "fit-1000", "chain-100k")) {
+                try {
+                    row(browser, base, id);
+                } catch (java.net.http.HttpTimeoutException | org.openqa.selenium.TimeoutException e) {
+                    System.out.printf(Locale.ROOT, "| %s | no first view: %s |%n", id, e.getMessage());
+                }
+            }
+        } finally {
+            app.destroy();
+        }
+        System.exit(0);
+    }
+
+    private static void row(Browser browser, String base, String id) throws Exception {
+        String page = "/lessons/" + id + "?step=3";
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> cold = get(base + page);
+        double coldMs = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        HttpResponse<byte[]> warm = get(base + page);
+        double warmMs = (System.nanoTime() - t0) / 1e6;
+        if (cold.statusCode() != 200 || warm.statusCode() != 200) {
+            System.out.printf(Locale.ROOT, "| %s | refused: %d %s |%n", id, warm.statusCode(), new String(warm.body()).lines().findFirst().orElse(""));
+            return;
+        }
+        HttpResponse<byte[]> replay = get(base + "/api/lessons/" + id + "/replay");
+        String nodes = String.format(Locale.ROOT, "%,d", new com.fasterxml.jackson.databind.ObjectMapper().readTree(replay.body()).get("nodes").size());
+        long gzip = gzipped(warm.body()) + gzipped(replay.body());
+
+        browser.driver().get(base + page);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".stepper.ready")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timing = (Map<String, Object>) browser.driver().executeScript("""
+                const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+                return {paint: paint ? paint.startTime : -1, ready: performance.now(), nodes: document.querySelectorAll('g.node').length};
+                """);
+        WebElement stage = browser.driver().findElement(By.cssSelector(".stepper"));
+        List<Double> steps = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+            steps.add(Double.parseDouble(stage.getAttribute("data-paint-ms")));
+        }
+        steps.sort(null);
+        String open = "no shut group";
+        List<WebElement> shut = browser.driver().findElements(By.cssSelector("g.group.shut"));
+        if (!shut.isEmpty()) {
+            browser.driver().executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", shut.get(shut.size() / 2));
+            browser.waiting().until(d -> stage.getAttribute("data-open-ms") != null);
+            open = stage.getAttribute("data-open-ms") + " ms";
+        }
+        System.out.printf(Locale.ROOT, "| %s | %s (%s drawn) | %.0f ms | %.0f ms | %,d B | %.0f ms | %.0f ms | %.2f ms | %s |%n",
+                id, nodes, timing.get("nodes"), coldMs, warmMs, gzip, ((Number) timing.get("paint")).doubleValue(),
+                ((Number) timing.get("ready")).doubleValue(), steps.get(steps.size() / 2), open);
+    }
+
+    private static long gzipped(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        }
+        return out.size();
+    }
+
+    private static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void awaitReady(String base) throws InterruptedException {
+        for (int i = 0; i < 1800; i++) {
+            try {
+                if (get(base + "/health").statusCode() == 200) return; // not /ready: it waits for every page, the largest too
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the app did not get ready at " + base);
+    }
+
+    private static final String HEAD = "title: %s\nsummary: %s\norder: %d\nintro: |\n  %s\n";
+
+    /** A degree-5 fit over n points of sin(3x), as bench/large_lessons.py writes it. */
+    static String fit(int n) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double x = -1 + 2.0 * i / (n - 1);
+            if (i > 0) data.append(", ");
+            data.append(String.format(Locale.ROOT, "[%.4f, %.4f]", x, Math.sin(3 * x)));
+        }
+        return String.format(Locale.ROOT, HEAD, "A fit over " + n + " points", "The Curve Fitter's graph at scale.", 90 + n / 1000,
+                "Every point is one group; open any of them.")
+                + "model:\n  type: polynomial\n  degree: 5\n  knobs: [0.1, -0.2, 0.3, 0.05, -0.15, 0.02]\n  points: [" + data + "]\n";
+    }
+
+    /** A chain of {@code lines} lines, four nodes each: a_i = a_(i-1) * 1.0001 + 1. */
+    static String chain(int lines) {
+        StringBuilder body = new StringBuilder("  a_0 = 1\n");
+        for (int i = 1; i < lines; i++) body.append("  a_").append(i).append(" = a_").append(i - 1).append(" * 1.0001 + 1\n");
+        return String.format(Locale.ROOT, HEAD, "A program of " + String.format(Locale.ROOT, "%,d", 4 * lines - 3) + " nodes",
+                "A long chain, drawn one series at a time.", 99, "Each line adds four nodes.") + "program: |\n" + body;
+    }
+}
