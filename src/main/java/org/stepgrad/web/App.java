@@ -66,6 +66,7 @@ public final class App {
         StepperViews steppers = new StepperViews(new GraphViews(new org.stepgrad.layout.LayoutCache(400_000)));
         PageController pages = new PageController(traces, templates, assets, steppers);
         LessonPages course = new LessonPages(lessons.library(), traces, templates, assets, steppers);
+        org.stepgrad.web.pages.GraphFiles graphFiles = new org.stepgrad.web.pages.GraphFiles(lessons.library(), traces, templates, steppers);
         IndexPage index = new IndexPage(lessons.library(), templates, assets);
         ReplayController replays = new ReplayController(lessons.library(), traces);
         CheckpointController checkpoints = new CheckpointController(lessons.library());
@@ -114,6 +115,8 @@ public final class App {
             config.routes.get("/lessons/{id}", course::lesson);
             config.routes.get("/lessons/{id}/view", course::graph);
             config.routes.get("/playground/view", pages::graph);
+            config.routes.get("/lessons/{id}/graph.svg", graphFiles::lesson);
+            config.routes.get("/playground/graph.svg", graphFiles::playground);
             config.routes.get("/lessons/{id}/fitter", fitter::parts);
             config.routes.get("/embed/{id}", course::embed);
 

@@ -11,6 +11,9 @@ public final class Headers {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
 
+    /** A standalone drawing: its own inline style and nothing else; no script, no fetch of any kind. */
+    public static final String DRAWING_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
     private Headers() {
     }
 
