@@ -80,4 +80,68 @@ class OembedTest {
         assertEquals(400, oembed("https://stepgrad.example/lessons/loss", "&maxwidth=wide").statusCode());
         assertEquals(501, oembed("https://stepgrad.example/lessons/loss", "&format=xml").statusCode());
     }
+
+    /** The discovery link's href as a consumer reads it from the page, made a path on the test server. */
+    static String discovered(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<link rel=\"alternate\" type=\"application/json\\+oembed\" href=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "no oEmbed discovery link in the page");
+        String href = m.group(1).replace("&amp;", "&");
+        assertTrue(href.startsWith("https://stepgrad.example/oembed?"), href);
+        return href.substring("https://stepgrad.example".length());
+    }
+
+    @Test
+    void a_lesson_page_tells_oembed_consumers_where_its_embed_is() throws Exception {
+        String href = discovered(server.get("/lessons/chain-rule?step=3").body());
+        HttpResponse<String> r = server.get(href);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode o = JSON.readTree(r.body());
+        assertEquals("The chain rule on a graph", o.get("title").asText());
+        assertTrue(o.get("html").asText().contains("/embed/chain-rule?step=3"), o.get("html").asText());
+    }
+
+    @Test
+    void a_playground_page_tells_oembed_consumers_where_its_embed_is() throws Exception {
+        String href = discovered(server.get("/playground?source=x%20%3D%203%0Ay%20%3D%20x*x&step=1").body());
+        JsonNode o = JSON.readTree(server.get(href).body());
+        assertTrue(o.get("html").asText().contains("/embed/playground?source=x%20%3D%203%0Ay%20%3D%20x*x&amp;step=1"), o.get("html").asText());
+        assertTrue(o.get("thumbnail_url").asText().endsWith("/playground/graph.svg?source=x%20%3D%203%0Ay%20%3D%20x*x&step=1"),
+                o.get("thumbnail_url").asText());
+    }
+
+    @Test
+    void embeds_carry_no_discovery_link() {
+        assertFalse(server.get("/embed/chain-rule?step=3").body().contains("json+oembed"));
+    }
+
+    @Test
+    void the_thumbnail_is_the_graph_at_that_step_as_an_image() throws Exception {
+        JsonNode o = JSON.readTree(oembed("https://stepgrad.example/lessons/chain-rule?step=5", "").body());
+        String thumb = o.get("thumbnail_url").asText();
+        assertEquals("https://stepgrad.example/lessons/chain-rule/graph.svg?step=5", thumb);
+        HttpResponse<String> image = server.get(thumb.substring("https://stepgrad.example".length()));
+        assertEquals(200, image.statusCode());
+        assertTrue(image.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        // the size given is the drawing's own: the root svg's width and height
+        assertTrue(image.body().contains("width=\"" + o.get("thumbnail_width").asInt() + "\" height=\"" + o.get("thumbnail_height").asInt() + "\""),
+                o.toString());
+    }
+
+    @Test
+    void maxwidth_and_maxheight_shrink_the_thumbnail_keeping_its_shape() throws Exception {
+        JsonNode full = JSON.readTree(oembed("https://stepgrad.example/lessons/chain-rule?step=5", "").body());
+        JsonNode small = JSON.readTree(oembed("https://stepgrad.example/lessons/chain-rule?step=5", "&maxwidth=200&maxheight=300").body());
+        assertEquals(200, small.get("width").asInt());
+        assertTrue(small.get("thumbnail_width").asInt() <= 200, small.toString());
+        assertTrue(small.get("thumbnail_height").asInt() <= 300, small.toString());
+        double shape = full.get("thumbnail_width").asDouble() / full.get("thumbnail_height").asDouble();
+        assertEquals(shape, small.get("thumbnail_width").asDouble() / small.get("thumbnail_height").asDouble(), 0.05);
+    }
+
+    @Test
+    void a_step_past_the_end_gives_the_last_steps_thumbnail_which_answers() throws Exception {
+        String thumb = JSON.readTree(oembed("https://stepgrad.example/lessons/chain-rule?step=9999", "").body()).get("thumbnail_url").asText();
+        assertEquals(200, server.get(thumb.substring("https://stepgrad.example".length())).statusCode(), thumb);
+    }
 }

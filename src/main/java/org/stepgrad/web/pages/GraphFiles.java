@@ -9,6 +9,7 @@ import org.stepgrad.lesson.Lesson;
 import org.stepgrad.lesson.LessonLibrary;
 import org.stepgrad.replay.Replay;
 import org.stepgrad.web.api.LessonController;
+import org.stepgrad.web.api.OembedController;
 import org.stepgrad.web.api.TraceService;
 import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.ByteCache;
@@ -21,7 +22,7 @@ import org.stepgrad.web.view.StepperViews;
  * {@code /playground/graph.svg}), for slides and vector editors: the same drawing the page shows,
  * with the graph's rules of stepgrad.css inside and no outside references.
  */
-public final class GraphFiles {
+public final class GraphFiles implements OembedController.Drawings {
     /** Everything a file depends on: the lesson (or null) or program, the knobs, the step and the open groups. */
     private record Key(Loaded lesson, String source, String k, int step, Set<Integer> open) {
     }
@@ -91,4 +92,22 @@ public final class GraphFiles {
         return Cached.of(200, "image/svg+xml; charset=utf-8", svg.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Override
+    public OembedController.Drawing lesson(Lesson lesson, int step) {
+        Replay replay = traces.replay(lesson.program());
+        return drawing("/lessons/" + lesson.id() + "/graph.svg?step=", replay, step);
+    }
+
+    @Override
+    public OembedController.Drawing program(String source, int step) {
+        if (source == null || !traces.trace(source).ok()) return null;
+        return drawing("/playground/graph.svg?source=" + PageController.enc(source) + "&step=", traces.replay(source), step);
+    }
+
+    /** A link's step beyond the end shows the end, as the page it names does. */
+    private OembedController.Drawing drawing(String pathUpToStep, Replay replay, int step) {
+        int s = replay.clamp(step);
+        org.stepgrad.web.view.GraphView g = steppers.graph(replay, s, Set.of());
+        return new OembedController.Drawing(pathUpToStep + s, Double.parseDouble(g.width()), Double.parseDouble(g.height()));
+    }
 }

@@ -46,7 +46,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int it, Set<Integer> open) {
+                       int it, Set<Integer> open, String origin) {
     }
 
     private final LessonLibrary library;
@@ -57,7 +57,11 @@ public final class LessonPages {
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
             k -> 2L * (length(k.k()) + length(k.answer())));
 
-    public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
+    private final org.stepgrad.web.api.OembedController oembed;
+
+    public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers,
+                       org.stepgrad.web.api.OembedController oembed) {
+        this.oembed = oembed;
         this.library = library;
         this.traces = traces;
         this.templates = templates;
@@ -90,10 +94,14 @@ public final class LessonPages {
         String k = link.k();
         int it = link.it();
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, open);
+        // the discovery link is absolute, so the page depends on the origin it is written for
+        String origin = "lesson".equals(template) ? oembed.origin(ctx) : null;
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, open, origin);
         pages.get(key, x -> {
             LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, answer, asked, open);
-            return Cached.html(200, templates.render(template, Map.of("page", view)));
+            Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
+            if (origin != null) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
+            return Cached.html(200, templates.render(template, model));
         }).send(ctx);
     }
 
@@ -104,7 +112,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 0, open);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 0, open, null);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);

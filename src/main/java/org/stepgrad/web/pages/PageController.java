@@ -36,13 +36,17 @@ public final class PageController {
     private final Assets assets;
     private final StepperViews steppers;
     /** Everything a playground page depends on: its template and its URL's parameters. */
-    private record Key(String template, int step, String source, String last, Set<Integer> open) {
+    private record Key(String template, int step, String source, String last, Set<Integer> open, String origin) {
     }
 
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
             k -> 2L * ((k.source() == null ? 0 : k.source().length()) + (k.last() == null ? 0 : k.last().length())));
 
-    public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers) {
+    private final org.stepgrad.web.api.OembedController oembed;
+
+    public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers,
+                          org.stepgrad.web.api.OembedController oembed) {
+        this.oembed = oembed;
         this.traces = traces;
         this.templates = templates;
         this.assets = assets;
@@ -64,11 +68,18 @@ public final class PageController {
         String last = ctx.queryParam("last");
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        pages.get(new Key(template, step, source, last, open), k -> {
+        // the discovery link is absolute, so the page depends on the origin it is written for
+        String origin = "playground".equals(template) ? oembed.origin(ctx) : null;
+        pages.get(new Key(template, step, source, last, open, origin), k -> {
             PlaygroundView page = view(template, source, last, step, open);
             // a program with a fault is still a page a person reads, but its status says the input was refused
             int status = page.error() == null ? 200 : 400;
-            return Cached.html(status, templates.render(template, Map.of("page", page)));
+            Map<String, Object> model = new java.util.HashMap<>(Map.of("page", page));
+            if (origin != null && page.error() == null) {
+                model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin,
+                        "/playground?source=" + enc(page.source()) + "&step=" + step));
+            }
+            return Cached.html(status, templates.render(template, model));
         }).send(ctx);
     }
 
@@ -78,7 +89,7 @@ public final class PageController {
         if (source == null) throw new ApiError(400, "add the program as ?source=…");
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        pages.get(new Key("graph-view", step, source, null, open), k -> Cached.html(200,
+        pages.get(new Key("graph-view", step, source, null, open, null), k -> Cached.html(200,
                 templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))))).send(ctx);
     }
 
