@@ -65,6 +65,7 @@ public final class App {
         StepperViews steppers = new StepperViews(new GraphViews(new org.stepgrad.layout.LayoutCache(400_000)));
         org.stepgrad.web.pages.GraphFiles graphFiles = new org.stepgrad.web.pages.GraphFiles(lessons.library(), traces, templates, steppers);
         OembedController oembed = new OembedController(lessons.library(), settings.publicUrl(), graphFiles);
+        org.stepgrad.web.pages.QrCodes qrCodes = new org.stepgrad.web.pages.QrCodes(oembed);
         PageController pages = new PageController(traces, templates, assets, steppers, oembed);
         LessonPages course = new LessonPages(lessons.library(), traces, templates, assets, steppers, oembed);
         IndexPage index = new IndexPage(lessons.library(), templates, assets);
@@ -117,6 +118,7 @@ public final class App {
             config.routes.get("/playground/view", pages::graph);
             config.routes.get("/lessons/{id}/graph.svg", graphFiles::lesson);
             config.routes.get("/playground/graph.svg", graphFiles::playground);
+            config.routes.get("/qr.svg", qrCodes::qr);
             config.routes.get("/lessons/{id}/fitter", fitter::parts);
             config.routes.get("/embed/{id}", course::embed);
 

@@ -3,13 +3,18 @@ package org.stepgrad.web.live;
 import io.nayuki.qrcodegen.QrCode;
 
 /** A join link as a QR code, drawn by Nayuki's qrcodegen and written as one SVG path of dark modules. */
-final class QrSvg {
+public final class QrSvg {
     private static final int BORDER = 4; // the quiet zone the standard asks for
 
     private QrSvg() {
     }
 
     static String of(String text) {
+        return of(text, "QR code of the join link");
+    }
+
+    /** Throws {@link io.nayuki.qrcodegen.DataTooLongException} for a text beyond a QR code's capacity. */
+    public static String of(String text, String title) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + 2 * BORDER;
         StringBuilder path = new StringBuilder();
@@ -19,7 +24,7 @@ final class QrSvg {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" shape-rendering=\"crispEdges\">"
-                + "<title>QR code of the join link</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<title>" + title.replace("&", "&amp;").replace("<", "&lt;") + "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path d=\"" + path + "\" fill=\"#000\"/></svg>";
     }
 }

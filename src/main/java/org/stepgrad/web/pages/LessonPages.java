@@ -95,12 +95,13 @@ public final class LessonPages {
         int it = link.it();
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
-        String origin = "lesson".equals(template) ? oembed.origin(ctx) : null;
+        String origin = oembed.origin(ctx);
         Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, open, origin);
         pages.get(key, x -> {
             LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, answer, asked, open);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
-            if (origin != null) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
+            if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
+            model.put("share", share(origin, lesson, view));
             return Cached.html(200, templates.render(template, model));
         }).send(ctx);
     }
@@ -118,6 +119,16 @@ public final class LessonPages {
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
             return Cached.html(200, templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))));
         }).send(ctx);
+    }
+
+    /** The Share dialog: the lesson page (never the embed) at the step, its embed, its graph file; knobs kept. */
+    private static org.stepgrad.web.view.ShareView share(String origin, Lesson lesson, LessonView view) {
+        int s = view.stepper().at().step();
+        String prefix = "/lessons/" + lesson.id() + "?step=" + s;
+        String rest = view.pageHref().startsWith(prefix) ? view.pageHref().substring(prefix.length()) : ""; // the knobs, "&k=…"
+        String at = "?step=" + org.stepgrad.web.view.ShareView.STEP + rest;
+        return org.stepgrad.web.view.ShareView.of(lesson.title() + " · Stepgrad", origin + "/lessons/" + lesson.id() + at,
+                origin + "/embed/" + lesson.id() + at, origin + "/lessons/" + lesson.id() + "/graph.svg" + at, s);
     }
 
     /** Knobs from a URL, or null when absent or mangled (the page then opens at the lesson's start). */

@@ -69,15 +69,20 @@ public final class PageController {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
-        String origin = "playground".equals(template) ? oembed.origin(ctx) : null;
+        String origin = oembed.origin(ctx);
         pages.get(new Key(template, step, source, last, open, origin), k -> {
             PlaygroundView page = view(template, source, last, step, open);
             // a program with a fault is still a page a person reads, but its status says the input was refused
             int status = page.error() == null ? 200 : 400;
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", page));
-            if (origin != null && page.error() == null) {
-                model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin,
-                        "/playground?source=" + enc(page.source()) + "&step=" + step));
+            if (page.error() == null && page.stepper() != null) {
+                if ("playground".equals(template)) {
+                    model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin,
+                            "/playground?source=" + enc(page.source()) + "&step=" + step));
+                }
+                String at = "?source=" + enc(page.source()) + "&step=" + org.stepgrad.web.view.ShareView.STEP;
+                model.put("share", org.stepgrad.web.view.ShareView.of("Stepgrad playground", origin + "/playground" + at,
+                        origin + "/embed/playground" + at, origin + "/playground/graph.svg" + at, page.stepper().at().step()));
             }
             return Cached.html(status, templates.render(template, model));
         }).send(ctx);
