@@ -33,8 +33,9 @@ public record ShareView(List<Item> items, String qr, String qrAt) {
      */
     public static ShareView of(String title, String page, String embed, String graph, int step) {
         String present = page + "&present=1";
+        // no style attribute: the host page styles its frames, and a strict CSP there would drop it anyway
         String snippet = "<iframe src=\"" + attribute(embed) + "\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" title=\""
-                + attribute(title) + "\" loading=\"lazy\" style=\"border:0\" allow=\"fullscreen\"></iframe>";
+                + attribute(title) + "\" loading=\"lazy\" allow=\"fullscreen\"></iframe>";
         String qrAt = "/qr.svg?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8).replace("%7Bstep%7D", STEP);
         return new ShareView(List.of(
                 item("link", "Link at this step", page, step, false),
