@@ -44,6 +44,16 @@ public record ShareView(List<Item> items, String qr, String qrAt) {
                 item("graph", "The graph as an SVG file", graph, step, false)), at(qrAt, step), qrAt);
     }
 
+    /** The page's link at the step the page was drawn at. */
+    public String link() {
+        return items.get(0).value();
+    }
+
+    /** The page's link with {@value #STEP}: where an embed's "open in Stepgrad" link goes at each step. */
+    public String linkAt() {
+        return items.get(0).at();
+    }
+
     private static Item item(String id, String label, String at, int step, boolean multiline) {
         return new Item(id, label, at(at, step), at, multiline);
     }
