@@ -1,6 +1,7 @@
 // A lesson page around the stepper: shows the author's notes and checkpoints at their steps,
-// hides a checkpoint's value or gradient until the learner has answered, checks the answer on
-// the server, and marks the lesson done in this browser when it is stepped to its end.
+// hides a checkpoint's value or gradient until the learner has answered, holds → at an open
+// checkpoint (the stepper reads data-hold), checks each try on the server, and marks the lesson
+// done in this browser when it is stepped to its end with every checkpoint settled.
 
 import { markDone } from './course.js';
 import { renderProse } from './prose.js';
@@ -12,11 +13,18 @@ function wire(stage) {
   const stepper = stage.querySelector('.stepper');
   const notes = [...stage.querySelectorAll('.notes .note')];
   const checkpoints = [...stage.querySelectorAll('form.checkpoint')];
-  const answered = new Set(checkpoints.filter((f) => f.classList.contains('right') || f.classList.contains('wrong')));
+  // settled: answered right, wrong twice, or shown; the server says which in the form's class
+  const settled = new Set(checkpoints.filter((f) => f.classList.contains('settled')));
   let step = Number(stepper?.dataset.step) || 0;
 
   function nodeOf(form) {
     return stepper.querySelector(`g.node[data-node-id="${form.dataset.nodeId}"]`);
+  }
+
+  /** The steps → may not pass: those with a checkpoint still open. */
+  function hold() {
+    if (!stepper) return;
+    stepper.dataset.hold = checkpoints.filter((f) => !settled.has(f)).map((f) => f.dataset.step).join(' ');
   }
 
   function show(s) {
@@ -32,7 +40,8 @@ function wire(stage) {
     for (const form of checkpoints) {
       const here = Number(form.dataset.step) === s;
       form.hidden = !here;
-      const asking = here && !answered.has(form);
+      if (!here) form.querySelector('.held').hidden = true;
+      const asking = here && !settled.has(form);
       const node = nodeOf(form);
       // the server names the classes that hide what the checkpoint asks
       if (node) for (const cls of form.dataset.quizClass.split(' ')) node.classList.toggle(cls, asking);
@@ -41,18 +50,45 @@ function wire(stage) {
     stage.classList.toggle('quizzing', quizzing);
   }
 
+  // "done" means stepped through to the end with every checkpoint settled: End or the scrubber
+  // reaching the end does not count (a redraw or a changed hold repeats the step and keeps it)
+  let steppedToEnd = false;
+  function maybeDone() {
+    if (steppedToEnd && id && checkpoints.every((f) => settled.has(f))) markDone(id);
+  }
+
   stage.addEventListener('stepper:step', (event) => {
     show(event.detail.step);
-    if (event.detail.step === event.detail.stepCount && id) markDone(id);
+    if (event.detail.via === 'step' || event.detail.via === 'jump') {
+      steppedToEnd = event.detail.via === 'step' && event.detail.step === event.detail.stepCount;
+    }
+    maybeDone();
+  });
+
+  stage.addEventListener('stepper:held', (event) => {
+    for (const form of checkpoints) {
+      if (Number(form.dataset.step) !== event.detail.step || settled.has(form)) continue;
+      form.querySelector('.held').hidden = false;
+      form.querySelector('input[name="answer"]').focus();
+    }
   });
 
   for (const form of checkpoints) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const input = form.querySelector('input[name="answer"]');
+      const tries = form.querySelector('input[name="try"]');
       const verdict = form.querySelector('.verdict-text');
+      const reveal = event.submitter?.name === 'reveal';
       const url = new URL(form.dataset.check, window.location.href);
-      url.searchParams.set('answer', input.value);
+      if (reveal) url.searchParams.set('reveal', '1');
+      else if (input.value.trim() === '') {
+        verdict.textContent = 'Type a number first, or press “Show me”.';
+        return;
+      } else {
+        url.searchParams.set('answer', input.value);
+        url.searchParams.set('try', tries.value);
+      }
       let result;
       try {
         const response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -62,27 +98,38 @@ function wire(stage) {
         verdict.textContent = `The answer could not be checked (${error.message}).`;
         return;
       }
-      form.classList.toggle('right', result.right);
-      form.classList.toggle('wrong', !result.right);
+      // the same classes the server gives a no-script form (LessonView.CheckpointView.cssClass)
+      const how = result.right ? 'right' : result.settled ? (result.counted ? 'wrong' : 'shown') : result.counted ? 'retry' : 'not-number';
+      form.classList.remove('right', 'wrong', 'shown', 'retry', 'not-number');
+      form.classList.add(how);
+      form.classList.toggle('settled', result.settled);
       verdict.textContent = result.verdict;
-      let explanation = form.querySelector('.explanation');
-      if (!explanation) {
-        explanation = document.createElement('div');
-        explanation.className = 'prose explanation';
-        form.querySelector('.verdict').append(explanation);
+      if (result.counted && !result.settled) tries.value = String(Number(tries.value) + 1);
+      if (result.settled) {
+        let explanation = form.querySelector('.explanation');
+        if (!explanation) {
+          explanation = document.createElement('div');
+          explanation.className = 'prose explanation';
+          form.querySelector('.verdict').append(explanation);
+        }
+        explanation.replaceChildren(...renderProse(result.explanation));
+        settled.add(form);
+        form.querySelector('.show-me').hidden = true;
+        form.querySelector('.held').hidden = true;
+        hold();
+        stepper.dispatchEvent(new CustomEvent('stepper:hold'));
+        maybeDone();
       }
-      explanation.replaceChildren(...renderProse(result.explanation));
-      answered.add(form);
       show(step);
     });
   }
 
   // A no-script answer in the URL has done its job once the page is live.
   const url = new URL(window.location.href);
-  if (url.searchParams.has('answer')) {
-    url.searchParams.delete('answer');
-    url.searchParams.delete('checkpoint');
+  if (url.searchParams.has('answer') || url.searchParams.has('reveal')) {
+    for (const name of ['answer', 'checkpoint', 'try', 'reveal']) url.searchParams.delete(name);
     window.history.replaceState(window.history.state, '', url);
   }
+  hold();
   show(step);
 }

@@ -285,6 +285,10 @@ function follow(c) {
     const input = form.querySelector('input[name="answer"]');
     const checkpoint = Number(form.querySelector('input[name="checkpoint"]').value);
     const verdict = form.querySelector('.verdict-text');
+    if (event.submitter?.name === 'reveal') { // "show me" is the teacher's to give in a class
+      verdict.textContent = 'In a live class your teacher reveals the answer.';
+      return;
+    }
     try {
       await call('POST', `/api/sessions/${c}/answers`, { body: { checkpoint, student: studentId(), answer: input.value } });
       answered.set(checkpoint, input.value);

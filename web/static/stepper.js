@@ -45,15 +45,27 @@ async function start(root) {
     return Math.max(0, Math.min(replay.stepCount, s));
   }
 
+  /**
+   * A forward move from s to t stops at the first step the host page holds (a lesson's
+   * unanswered checkpoint, listed in data-hold); End and the scrubber are explicit jumps.
+   */
+  function held(s, t) {
+    if (t <= s) return t;
+    for (const h of (root.dataset.hold || '').split(' ').filter(Boolean).map(Number).sort((a, b) => a - b)) {
+      if (h >= s && h < t) return h;
+    }
+    return t;
+  }
+
   /** Where each control goes from step s. */
   function target(how, s) {
     switch (how) {
       case 'start': return 0;
       case 'prev': return clusters.prev(s);
-      case 'next': return clusters.next(s);
+      case 'next': return held(s, clusters.next(s));
       case 'prev-point': return clusters.prevPoint(s);
-      case 'next-point': return clusters.nextPoint(s);
-      case 'forward-end': return replay.forwardSteps;
+      case 'next-point': return held(s, clusters.nextPoint(s));
+      case 'forward-end': return held(s, replay.forwardSteps);
       case 'end': return replay.stepCount;
       default: return s;
     }
@@ -110,7 +122,7 @@ async function start(root) {
     redraw();
   }
 
-  function go(s) {
+  function go(s, via = 'jump') {
     const before = step;
     step = clamp(s);
     // a learner's "shut" lasts until the step moves to another group
@@ -134,7 +146,8 @@ async function start(root) {
     root.dataset.paintMs = (performance.now() - t0).toFixed(2); // read by the step-time benchmark
     redraw();
     // Lesson pages listen for this to show the author's notes and checkpoints at their steps.
-    root.dispatchEvent(new CustomEvent('stepper:step', { bubbles: true, detail: { step, stepCount: replay.stepCount } }));
+    // via: 'step' for →, Play and the next links, 'jump' for End, the scrubber and the URL
+    root.dispatchEvent(new CustomEvent('stepper:step', { bubbles: true, detail: { step, stepCount: replay.stepCount, via } }));
     // The live classroom follows and drives the page through these document events (live.js).
     document.dispatchEvent(new CustomEvent('stepgrad:step', { detail: { step } }));
   }
@@ -143,7 +156,7 @@ async function start(root) {
     if (step >= replay.stepCount) go(0);
     timer = window.setInterval(() => {
       if (step >= replay.stepCount) pause();
-      else go(clusters.next(step));
+      else if (!forward('next')) pause();
     }, Number(speed.value));
     playButton.textContent = '❚❚ Pause';
     playButton.setAttribute('aria-pressed', 'true');
@@ -169,6 +182,23 @@ async function start(root) {
     go(s);
   }
 
+  /** Steps on by a control; false when a held step stopped it (the host page is told, to say why). */
+  function forward(how) {
+    const to = clamp(target(how, step));
+    if (to === step && step < replay.stepCount) {
+      root.dispatchEvent(new CustomEvent('stepper:held', { bubbles: true, detail: { step } }));
+      return false;
+    }
+    go(to, 'step');
+    return true;
+  }
+
+  function stepOn(how) {
+    if (locked) return;
+    pause();
+    forward(how);
+  }
+
   function showDetails(id) {
     const g = svg.querySelector(`g.node[data-node-id="${id}"]`);
     if (!g) return;
@@ -188,7 +218,8 @@ async function start(root) {
   for (const a of links) {
     a.addEventListener('click', (event) => {
       event.preventDefault();
-      move(target(a.dataset.go, step));
+      if (['next', 'next-point', 'forward-end'].includes(a.dataset.go)) stepOn(a.dataset.go);
+      else move(target(a.dataset.go, step));
     });
   }
   playButton.addEventListener('click', toggle);
@@ -220,9 +251,9 @@ async function start(root) {
   });
 
   wireKeys({
-    next: () => move(clusters.next(step)),
+    next: () => stepOn('next'),
     prev: () => move(clusters.prev(step)),
-    nextPoint: clusters.any ? () => move(clusters.nextPoint(step)) : null,
+    nextPoint: clusters.any ? () => stepOn('next-point') : null,
     prevPoint: clusters.any ? () => move(clusters.prevPoint(step)) : null,
     skip: clusters.any ? clusters.toggleSkip : null,
     start: () => move(0),
@@ -242,6 +273,9 @@ async function start(root) {
     root.classList.toggle('locked', locked);
   });
   // --- end live classroom contract ---
+
+  // the host page changed what it holds (a checkpoint answered): the next links follow
+  root.addEventListener('stepper:hold', () => go(step, 'hold'));
 
   root.classList.add('ready');
   go(step);

@@ -79,6 +79,10 @@ public final class Parser {
         Expr left = unary();
         while (check(TokenType.STAR) || check(TokenType.SLASH)) {
             Token operator = advance();
+            if (operator.type() == TokenType.STAR && check(TokenType.STAR)) {
+                // Python's power: say what to write instead of "expected a number…"
+                throw fail(SourceError.Kind.SYNTAX, operator, "'**' is not an operator here: use ^ for powers, as in x^2");
+            }
             Expr right = unary();
             left = apply(operator.type() == TokenType.STAR ? Op.MUL : Op.DIV, operator, left, right);
         }

@@ -11,6 +11,7 @@ import org.stepgrad.web.http.Readiness;
 import org.stepgrad.web.http.StaticFiles;
 
 import org.stepgrad.web.api.ApiController;
+import org.stepgrad.web.api.GradCheckController;
 import org.stepgrad.web.http.Assets;
 import org.stepgrad.web.view.GraphViews;
 import org.stepgrad.web.api.LessonController;
@@ -57,6 +58,7 @@ public final class App {
     public static Javalin create(Settings settings, Readiness readiness, org.stepgrad.web.live.LiveOptions liveOptions) {
         TraceService traces = new TraceService();
         ApiController api = new ApiController(traces);
+        GradCheckController gradchecks = new GradCheckController(traces);
         LessonController lessons = new LessonController(org.stepgrad.lesson.LessonLibrary.open(settings.lessonsDir()), traces);
         Templates templates = new Templates();
         StaticFiles files = StaticFiles.load();
@@ -102,6 +104,7 @@ public final class App {
 
             config.routes.post("/api/trace", api::trace);
             config.routes.post("/api/check", api::check);
+            config.routes.post("/api/gradcheck", gradchecks::check);
             config.routes.get("/api/replay", replays::program);
             config.routes.get("/", index::index);
             config.routes.get("/playground", pages::playground);

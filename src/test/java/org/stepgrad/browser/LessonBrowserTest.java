@@ -60,27 +60,89 @@ class LessonBrowserTest {
     }
 
     @Test
-    void a_checkpoint_hides_its_answer_and_takes_a_wrong_then_a_right_answer() {
+    void a_checkpoint_hides_its_answer_through_a_non_number_and_a_hinted_wrong_try_then_takes_a_right_answer() {
         JsonNode c = json("/api/lessons/chain-rule").get("checkpoints").get(0);
         open("/lessons/chain-rule?step=" + c.get("step").asInt());
-        WebElement grad = browser.driver().findElement(By.cssSelector("g.node[data-node-name='" + c.get("node").asText() + "'] text.grad"));
-        assertFalse(grad.isDisplayed(), "the gradient asked for is hidden");
+        java.util.function.BooleanSupplier grad = () -> gradShown(c.get("node").asText());
+        assertFalse(grad.getAsBoolean(), "the gradient asked for is hidden");
         WebElement form = browser.driver().findElement(By.cssSelector("form.checkpoint[data-step='" + c.get("step").asInt() + "']"));
         assertTrue(form.isDisplayed());
         WebElement answer = form.findElement(By.name("answer"));
+
+        answer.sendKeys("abc");
+        form.findElement(By.cssSelector("button.check")).click();
+        browser.waiting().until(d -> form.getAttribute("class").contains("not-number"));
+        assertTrue(verdict(form).contains("is not a number, so it does not count"), verdict(form));
+        assertFalse(grad.getAsBoolean(), "a non-number reveals nothing");
+        assertTrue(form.findElements(By.cssSelector(".explanation")).isEmpty());
+
+        answer.clear();
         answer.sendKeys("7");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.waiting().until(d -> form.getAttribute("class").contains("wrong"));
-        assertTrue(form.findElement(By.cssSelector(".verdict-text")).getText().startsWith("Not quite"));
-        assertTrue(form.findElement(By.cssSelector(".explanation")).getText().length() > 10, "the explanation follows");
-        assertTrue(grad.isDisplayed(), "answered: the value is revealed");
+        form.findElement(By.cssSelector("button.check")).click();
+        browser.waiting().until(d -> form.getAttribute("class").contains("retry"));
+        assertTrue(verdict(form).startsWith("Not yet: 7 is the wrong sign."), verdict(form));
+        assertTrue(verdict(form).contains("Try once more"));
+        assertFalse(verdict(form).contains(c.get("answerText").asText()), "the first wrong try does not give the answer away");
+        assertTrue(form.findElements(By.cssSelector(".explanation")).isEmpty(), "no explanation before the second try");
+        assertFalse(grad.getAsBoolean(), "still hidden for the second try");
 
         answer.clear();
         answer.sendKeys(c.get("answerText").asText());
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        form.findElement(By.cssSelector("button.check")).click();
         browser.waiting().until(d -> form.getAttribute("class").contains("right"));
-        assertTrue(form.findElement(By.cssSelector(".verdict-text")).getText().startsWith("Right"));
+        assertTrue(verdict(form).startsWith("Right"));
+        assertTrue(form.findElement(By.cssSelector(".explanation")).getText().length() > 10, "the explanation follows");
+        assertTrue(grad.getAsBoolean(), "answered: the gradient is revealed");
         assertEquals(c.get("step").asInt(), step(), "checking does not step");
+    }
+
+    @Test
+    void two_wrong_tries_show_the_answer_and_its_explanation() {
+        JsonNode c = json("/api/lessons/chain-rule").get("checkpoints").get(0);
+        open("/lessons/chain-rule?step=" + c.get("step").asInt());
+        WebElement form = browser.driver().findElement(By.cssSelector("form.checkpoint[data-step='" + c.get("step").asInt() + "']"));
+        WebElement answer = form.findElement(By.name("answer"));
+        answer.sendKeys("7");
+        form.findElement(By.cssSelector("button.check")).click();
+        browser.waiting().until(d -> form.getAttribute("class").contains("retry"));
+        answer.clear();
+        answer.sendKeys("8");
+        form.findElement(By.cssSelector("button.check")).click();
+        browser.waiting().until(d -> form.getAttribute("class").contains("wrong"));
+        assertEquals("Not quite: 8 is not it. The answer is " + c.get("answerText").asText() + ".", verdict(form));
+        assertTrue(form.findElement(By.cssSelector(".explanation")).getText().length() > 10, "the explanation follows");
+        assertTrue(gradShown(c.get("node").asText()), "the gradient is revealed");
+    }
+
+    @Test
+    void right_arrow_stops_at_an_unanswered_checkpoint_until_show_me_reveals_it() {
+        JsonNode c = json("/api/lessons/chain-rule").get("checkpoints").get(0);
+        int at = c.get("step").asInt();
+        open("/lessons/chain-rule?step=0");
+        for (int i = 0; i < 12; i++) press(Keys.ARROW_RIGHT);
+        assertEquals(at, step(), "twelve presses of → stop at the checkpoint");
+        WebElement form = browser.driver().findElement(By.cssSelector("form.checkpoint[data-step='" + at + "']"));
+        assertTrue(form.findElement(By.cssSelector(".held")).isDisplayed(), "the page says why → stopped");
+        java.util.function.BooleanSupplier grad = () -> gradShown(c.get("node").asText());
+        assertFalse(grad.getAsBoolean(), "the asked gradient stays hidden");
+        assertEquals("true", browser.driver().findElement(By.cssSelector("a[data-go=next]")).getAttribute("aria-disabled"),
+                "the next button is held too");
+
+        form.findElement(By.cssSelector("button.show-me")).click();
+        browser.waiting().until(d -> form.getAttribute("class").contains("shown"));
+        assertEquals("The answer is " + c.get("answerText").asText() + ".", verdict(form));
+        assertTrue(grad.getAsBoolean(), "shown: the gradient is revealed");
+        assertFalse(form.findElement(By.cssSelector("button.show-me")).isDisplayed());
+        browser.driver().executeScript("document.activeElement.blur();"); // keys go to the page, not the form
+        List<WebElement> here = browser.driver().findElements(By.cssSelector("form.checkpoint[data-step='" + at + "']"));
+        assertEquals(2, here.size(), "the chain rule asks q's and z's gradients at one step");
+        press(Keys.ARROW_RIGHT);
+        assertEquals(at, step(), "one question still open: → still stops");
+        here.get(1).findElement(By.cssSelector("button.show-me")).click();
+        browser.waiting().until(d -> here.get(1).getAttribute("class").contains("settled"));
+        browser.driver().executeScript("document.activeElement.blur();");
+        press(Keys.ARROW_RIGHT);
+        assertEquals(at + 1, step(), "settled: → steps on");
     }
 
     @Test
@@ -90,6 +152,27 @@ class LessonBrowserTest {
         JsonNode lessons = json("/api/lessons");
         open("/lessons/knobs?step=0");
         press(Keys.END);
+        browser.driver().get(server.url("/"));
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".progress-line")).isDisplayed());
+        assertTrue(browser.driver().findElements(By.cssSelector("ol.lessons li.done")).isEmpty(), "End jumps there: not done");
+
+        open("/lessons/knobs?step=0");
+        int steps = json("/api/lessons/knobs").get("trace").get("steps").size();
+        for (int i = 0; i < 3 * steps && step() < steps; i++) {
+            int before = step();
+            press(Keys.ARROW_RIGHT);
+            if (step() == before) { // held at a checkpoint: have it shown, then step on
+                WebElement form = browser.driver().findElement(By.cssSelector("form.checkpoint[data-step='" + before + "']"));
+                form.findElement(By.cssSelector("button.show-me")).click();
+                browser.waiting().until(d -> form.getAttribute("class").contains("settled"));
+                browser.driver().executeScript("document.activeElement.blur();");
+            }
+        }
+        assertEquals(steps, step(), "stepped to the end");
+        for (WebElement form : browser.driver().findElements(By.cssSelector("form.checkpoint[data-step='" + steps + "']"))) {
+            form.findElement(By.cssSelector("button.show-me")).click(); // knobs asks its last question at its last step
+            browser.waiting().until(d -> form.getAttribute("class").contains("settled"));
+        }
         browser.driver().get(server.url("/"));
         List<WebElement> items = browser.driver().findElements(By.cssSelector("ol.lessons li"));
         assertEquals(lessons.size(), items.size());
@@ -119,6 +202,15 @@ class LessonBrowserTest {
 
     private static void press(CharSequence key) {
         new Actions(browser.driver()).sendKeys(key).perform();
+    }
+
+    /** Looked up afresh: opening a group swaps the drawing. */
+    private static boolean gradShown(String node) {
+        return browser.driver().findElement(By.cssSelector("g.node[data-node-name='" + node + "'] text.grad")).isDisplayed();
+    }
+
+    private static String verdict(WebElement form) {
+        return form.findElement(By.cssSelector(".verdict-text")).getText();
     }
 
     private static int step() {

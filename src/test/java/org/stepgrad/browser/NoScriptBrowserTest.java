@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -60,15 +61,26 @@ class NoScriptBrowserTest {
         assertFalse(browser.driver().findElement(By.cssSelector("g.node[data-node-name='q'] text.grad")).isDisplayed(),
                 "the asked gradient is hidden until answered");
 
-        form.findElement(By.name("answer")).sendKeys("3");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement wrong = answered(form, "form.checkpoint.wrong");
-        assertFalse(wrong.findElement(By.cssSelector(".verdict-text")).getText().isBlank());
+        form.findElement(By.name("answer")).sendKeys("abc");
+        form.findElement(By.cssSelector("button.check")).click();
+        WebElement notNumber = answered(form, "form.checkpoint.not-number");
+        assertTrue(notNumber.findElement(By.cssSelector(".verdict-text")).getText().contains("is not a number, so it does not count"));
+        assertEquals("1", notNumber.findElement(By.name("try")).getAttribute("value"), "a non-number is not a try");
 
-        WebElement again = browser.driver().findElement(By.cssSelector("form.checkpoint.wrong"));
+        notNumber.findElement(By.name("answer")).clear();
+        notNumber.findElement(By.name("answer")).sendKeys("3");
+        notNumber.findElement(By.cssSelector("button.check")).click();
+        WebElement retry = answered(notNumber, "form.checkpoint.retry");
+        String hint = retry.findElement(By.cssSelector(".verdict-text")).getText();
+        assertTrue(hint.startsWith("Not yet: 3 is the wrong sign.") && hint.contains("Try once more"), hint);
+        assertTrue(retry.findElements(By.cssSelector(".explanation")).isEmpty(), "no explanation before the second try");
+        assertFalse(browser.driver().findElement(By.cssSelector("g.node[data-node-name='q'] text.grad")).isDisplayed(),
+                "a first wrong try reveals nothing");
+
+        WebElement again = retry;
         again.findElement(By.name("answer")).clear();
         again.findElement(By.name("answer")).sendKeys("-4");
-        again.findElement(By.cssSelector("button[type=submit]")).click();
+        again.findElement(By.cssSelector("button.check")).click();
         WebElement right = answered(again, "form.checkpoint.right");
         assertTrue(right.findElement(By.cssSelector(".explanation")).getText().contains("Multiply swaps"));
         assertEquals("grad -4", node("q", "grad"));
@@ -78,5 +90,37 @@ class NoScriptBrowserTest {
         browser.driver().findElement(By.cssSelector("a[data-go=end]")).click();
         assertEquals("grad -4", node("x", "grad"));
         assertTrue(node("z", "grad").endsWith("4"), node("z", "grad"));
+    }
+
+    @Test
+    void show_me_reveals_a_checkpoint_and_two_wrong_tries_give_the_answer() {
+        JsonNode c = checkpoint0();
+        browser.driver().get(server.url("/lessons/chain-rule?step=" + c.get("step").asInt()));
+        WebElement form = browser.driver().findElement(By.cssSelector("form.checkpoint:not([hidden])"));
+        form.findElement(By.cssSelector("button.show-me")).click();
+        WebElement shown = answered(form, "form.checkpoint.shown");
+        assertEquals("The answer is -4.", shown.findElement(By.cssSelector(".verdict-text")).getText());
+        assertTrue(shown.findElement(By.cssSelector(".explanation")).getText().contains("Multiply swaps"));
+        assertEquals("grad -4", node("q", "grad"));
+
+        browser.driver().get(server.url("/lessons/chain-rule?step=" + c.get("step").asInt()));
+        WebElement first = browser.driver().findElement(By.cssSelector("form.checkpoint:not([hidden])"));
+        first.findElement(By.name("answer")).sendKeys("7");
+        first.findElement(By.cssSelector("button.check")).click();
+        WebElement second = answered(first, "form.checkpoint.retry");
+        second.findElement(By.name("answer")).clear();
+        second.findElement(By.name("answer")).sendKeys("8");
+        second.findElement(By.cssSelector("button.check")).click();
+        WebElement wrong = answered(second, "form.checkpoint.wrong");
+        assertEquals("Not quite: 8 is not it. The answer is -4.", wrong.findElement(By.cssSelector(".verdict-text")).getText());
+        assertTrue(wrong.findElement(By.cssSelector(".explanation")).getText().contains("Multiply swaps"));
+    }
+
+    private static JsonNode checkpoint0() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/api/lessons/chain-rule").body()).get("checkpoints").get(0);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

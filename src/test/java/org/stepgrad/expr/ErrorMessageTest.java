@@ -111,6 +111,11 @@ class ErrorMessageTest {
     }
 
     @Test
+    void pythons_power_operator_is_told_to_use_a_caret() {
+        assertError("x = 2\ny = x ** 2", Kind.SYNTAX, "'**' is not an operator here: use ^ for powers, as in x^2", 2, 7);
+    }
+
+    @Test
     void too_many_nodes_is_a_limit() {
         Limits small = new Limits(1_000_000, 10, 200, 64);
         // graph nodes are counted: x, then one node per '+'; names used again add none

@@ -187,4 +187,26 @@ class CourseTest {
         assertTrue(big.finalLoss() > big.startLoss() * 10, "α big: " + big.finalLoss());
         assertFalse(right.diverged());
     }
+
+    /**
+     * Predict-then-reveal only works if the intro, on screen beside the question, does not print
+     * the answer: no number in an intro is within the checkpoint's tolerance of its answer, unless
+     * it is a small whole number the lesson needs (a score of −1, an input of 2).
+     */
+    @Test
+    void no_intro_prints_the_answer_to_one_of_its_checkpoints() {
+        java.util.regex.Pattern number = java.util.regex.Pattern.compile("[−-]?\\d+(\\.\\d+)?");
+        for (Lesson l : course.lessons()) {
+            String intro = l.intro().plain();
+            for (Checkpoint c : l.checkpoints()) {
+                java.util.regex.Matcher m = number.matcher(intro);
+                while (m.find()) {
+                    double v = Double.parseDouble(m.group().replace('−', '-'));
+                    boolean close = Math.abs(v - c.answer()) <= Math.max(c.tolerance(), 5e-3 * Math.abs(c.answer()));
+                    boolean given = v == Math.rint(v) && v != c.answer(); // "−1" beside an answer of −0.983
+                    assertFalse(close && !given, l.id() + "'s intro prints " + m.group() + ", the answer to its checkpoint on " + c.node());
+                }
+            }
+        }
+    }
 }

@@ -68,9 +68,21 @@ class LessonPagesTest {
                 .matcher(page).find(), "the asked node's gradient is hidden");
         assertFalse(page.contains(c.get("explanation").get("plain").asText().substring(0, 20)), "no explanation before an answer");
 
-        JsonNode wrong = json("/api/lessons/chain-rule/checkpoints/0?answer=7");
-        assertFalse(wrong.get("right").asBoolean());
+        JsonNode first = json("/api/lessons/chain-rule/checkpoints/0?answer=7");
+        assertFalse(first.get("right").asBoolean());
+        assertFalse(first.get("settled").asBoolean(), "a first wrong answer gets a second try");
+        assertTrue(first.get("verdict").asText().startsWith("Not yet: 7 is the wrong sign."));
+        assertFalse(first.has("answerText") || first.has("explanation"), "no answer before the second try");
+        JsonNode wrong = json("/api/lessons/chain-rule/checkpoints/0?answer=7&try=2");
+        assertTrue(wrong.get("settled").asBoolean());
         assertTrue(wrong.get("verdict").asText().startsWith("Not quite"));
+        assertEquals("-4", wrong.get("answerText").asText());
+        JsonNode word = json("/api/lessons/chain-rule/checkpoints/0?answer=abc&try=2");
+        assertFalse(word.get("counted").asBoolean() || word.get("settled").asBoolean(), "a non-number is not a try");
+        assertTrue(word.get("verdict").asText().contains("is not a number"));
+        JsonNode shown = json("/api/lessons/chain-rule/checkpoints/0?reveal=1");
+        assertTrue(shown.get("settled").asBoolean());
+        assertEquals("The answer is -4.", shown.get("verdict").asText());
         JsonNode right = json("/api/lessons/chain-rule/checkpoints/0?answer=" + c.get("answerText").asText());
         assertTrue(right.get("right").asBoolean());
         assertFalse(right.get("explanation").get("plain").asText().isEmpty());
@@ -84,8 +96,8 @@ class LessonPagesTest {
         JsonNode c = json("/api/lessons/chain-rule").get("checkpoints").get(0);
         int step = c.get("step").asInt();
         String wrong = server.get("/lessons/chain-rule?step=" + step + "&checkpoint=0&answer=%3Cb%3E7").body();
-        assertTrue(wrong.contains("checkpoint wrong"));
-        assertTrue(wrong.contains("That is not a number"));
+        assertTrue(wrong.contains("checkpoint not-number"));
+        assertTrue(wrong.contains("is not a number, so it does not count"));
         assertFalse(wrong.contains("<b>7"));
         String right = server.get("/lessons/chain-rule?step=" + step + "&checkpoint=0&answer=" + c.get("answerText").asText()).body();
         assertTrue(right.contains("checkpoint right"));

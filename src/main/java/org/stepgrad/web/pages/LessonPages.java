@@ -7,6 +7,7 @@ import org.stepgrad.web.view.KnobLink;
 import org.stepgrad.replay.Format;
 import org.stepgrad.web.view.GraphView;
 import org.stepgrad.web.json.Json;
+import org.stepgrad.web.api.CheckpointController;
 import org.stepgrad.web.api.LessonController;
 import org.stepgrad.web.view.LessonView;
 import org.stepgrad.web.json.ProseJson;
@@ -46,7 +47,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int it, Set<Integer> open, String origin) {
+                       int attempt, boolean reveal, int it, Set<Integer> open, String origin) {
     }
 
     private final LessonLibrary library;
@@ -69,7 +70,7 @@ public final class LessonPages {
         this.steppers = steppers;
     }
 
-    /** GET /lessons/{id}?step=N (&k=… the graph at other knobs; &checkpoint=i&answer=… a no-script answer). */
+    /** GET /lessons/{id}?step=N (&k=… the graph at other knobs; &checkpoint=i&answer=…&try=1 a no-script answer, &reveal=1 "show me"). */
     public void lesson(Context ctx) {
         page(ctx, "lesson", "/lessons/");
     }
@@ -90,15 +91,17 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String answer = ctx.queryParam("answer");
         int asked = StepperViews.stepParam(ctx.queryParam("checkpoint"));
+        int attempt = CheckpointController.attempt(ctx.queryParam("try"));
+        boolean reveal = ctx.queryParam("reveal") != null;
         KnobLink link = KnobLink.read(ctx::queryParam); // k and it, for the graph and the Curve Fitter alike
         String k = link.k();
         int it = link.it();
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
         String origin = oembed.origin(ctx);
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, it, open, origin);
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, open, origin);
         pages.get(key, x -> {
-            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, answer, asked, open);
+            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
             if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
             model.put("share", share(origin, lesson, view));
@@ -113,7 +116,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 0, open, null);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, open, null);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
@@ -142,7 +145,7 @@ public final class LessonPages {
     }
 
     private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
-                            String answer, int asked, Set<Integer> open) {
+                            Asked asked, Set<Integer> open) {
         String id = lesson.id();
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
@@ -180,13 +183,14 @@ public final class LessonPages {
             for (int i = 0; asks && i < lesson.checkpoints().size(); i++) {
                 Checkpoint c = lesson.checkpoints().get(i);
                 boolean here = c.step() == s;
-                Verdict verdict = here && asked == i && answer != null ? Verdict.of(c, answer) : null;
-                if (here && verdict == null) quiz.add(new Replay.Mark(nodeId(lesson, c.node()), c.quizClass()));
+                Verdict verdict = here && asked.index() == i ? asked.verdict(c) : null;
+                boolean settled = verdict != null && verdict.settled();
+                if (here && !settled) quiz.add(new Replay.Mark(nodeId(lesson, c.node()), c.quizClass()));
+                int nextTry = verdict != null && verdict.counted() && !settled ? asked.attempt() + 1 : 1;
                 checkpoints.add(new LessonView.CheckpointView(i, c.step(), c.node(), nodeId(lesson, c.node()), c.quizClass(), c.asks(), c.prompt(),
                         "/api/lessons/" + id + "/checkpoints/" + i, path, here,
-                        verdict == null ? "" : answer, verdict == null ? null : verdict.text(),
-                        verdict != null && verdict.right(), verdict == null ? null : Format.number(c.answer()),
-                        verdict == null ? null : c.explanation()));
+                        verdict == null || asked.answer() == null ? "" : asked.answer(), verdict, nextTry,
+                        settled ? Format.number(c.answer()) : null, settled ? c.explanation() : null));
             }
         }
         String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
@@ -200,6 +204,14 @@ public final class LessonPages {
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
                 "/embed/" + id + "?step=" + s + kQuery, fitter);
+    }
+
+    /** A no-script reply in the URL: to checkpoint {@code index}, an answer at a try, or "show me". */
+    private record Asked(int index, String answer, int attempt, boolean reveal) {
+        Verdict verdict(Checkpoint c) {
+            if (reveal) return Verdict.shown(c);
+            return answer == null ? null : Verdict.of(c, answer, attempt);
+        }
     }
 
     static int nodeId(Lesson lesson, String name) {

@@ -1,5 +1,6 @@
 package org.stepgrad.web.view;
 
+import org.stepgrad.lesson.Verdict;
 import org.stepgrad.web.http.Assets;
 
 import java.util.List;
@@ -36,18 +37,29 @@ public record LessonView(Assets assets, String id, String title, String summary,
 
     /**
      * A question at one step. {@code verdict} is null until the learner answered (no-script form);
-     * then {@code right} says how, and the answer and explanation are printed. While it is open
-     * the node {@code nodeId} carries {@code quizClass}, which hides what is asked.
+     * a first wrong answer gets a hint and {@code nextTry} 2; once the verdict settles it (right,
+     * a second wrong answer, or "show me") the answer and explanation are printed. While it is
+     * open the node {@code nodeId} carries {@code quizClass}, which hides what is asked.
      */
     public record CheckpointView(int index, int step, String node, int nodeId, String quizClass, String asks, Prose prompt, String checkUrl,
-                                 String formAction, boolean shown, String guess, String verdict, boolean right,
+                                 String formAction, boolean shown, String guess, Verdict verdict, int nextTry,
                                  String answerText, Prose explanation) {
         public boolean answered() {
             return verdict != null;
         }
 
+        public String verdictText() {
+            return verdict == null ? null : verdict.text();
+        }
+
+        public boolean settled() {
+            return verdict != null && verdict.settled();
+        }
+
         public String cssClass() {
-            return "checkpoint" + (verdict == null ? "" : right ? " right" : " wrong");
+            if (verdict == null) return "checkpoint";
+            String how = verdict.right() ? "right" : verdict.settled() ? (verdict.counted() ? "wrong" : "shown") : verdict.counted() ? "retry" : "not-number";
+            return "checkpoint " + how + (verdict.settled() ? " settled" : "");
         }
     }
 

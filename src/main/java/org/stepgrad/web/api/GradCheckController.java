@@ -1,0 +1,74 @@
+package org.stepgrad.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import org.stepgrad.engine.GradCheck;
+import org.stepgrad.engine.Node;
+import org.stepgrad.engine.Trace;
+import org.stepgrad.expr.Tracer;
+import org.stepgrad.web.http.ApiError;
+import org.stepgrad.web.http.Bodies;
+import org.stepgrad.web.json.Json;
+import org.stepgrad.web.json.JsonRequest;
+import org.stepgrad.web.view.SourceErrorView;
+
+/**
+ * {@code POST /api/gradcheck} with {@code {"source": "<program>", "node": "<name or id>"}}: the
+ * backprop gradient of the output with respect to that node beside its central difference.
+ */
+public final class GradCheckController {
+    private final TraceService traces;
+
+    public GradCheckController(TraceService traces) {
+        this.traces = traces;
+    }
+
+    public void check(Context ctx) {
+        String body = Bodies.text(ctx);
+        if (body.length() > ApiController.LARGE_BODY) throw new ApiError(413, "a gradient check takes programs up to 64 KB");
+        JsonNode object = JsonRequest.object(ctx.header("Content-Type"), body, "{\"source\": \"<program>\", \"node\": \"<name or id>\"}");
+        String source = JsonRequest.text(object, "source", "the program");
+        JsonNode id = object.get("node");
+        String asked = id != null && id.isInt() ? id.asText() : JsonRequest.text(object, "node", "the node's name or id");
+        Tracer.Traced traced = traces.trace(source);
+        if (!traced.ok()) {
+            SourceErrorView error = SourceErrorView.of(traced.error(), source);
+            throw new ApiError(400, "the program does not run: " + error.message() + " (" + error.place() + ")");
+        }
+        Trace trace = traced.trace();
+        GradCheck check = GradCheck.of(trace, find(trace, asked.strip()));
+        if (!Double.isFinite(check.numeric()) || !Double.isFinite(check.backprop())) {
+            throw new ApiError(400, "the output is not finite next to that node's value, so there is no difference to take");
+        }
+        byte[] out = Json.bytes(json -> {
+            json.writeStartObject();
+            json.writeNumberField("backprop", check.backprop());
+            json.writeNumberField("numeric", check.numeric());
+            json.writeNumberField("h", check.h());
+            json.writeNumberField("relativeError", check.relativeError());
+            json.writeNumberField("forwardPasses", check.forwardPasses());
+            json.writeEndObject();
+        });
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json").result(out);
+    }
+
+    /** A node by its name, or by its id when the text is a number. */
+    private static int find(Trace trace, String asked) {
+        List<String> named = new ArrayList<>();
+        for (Node n : trace.nodes()) {
+            if (asked.equals(n.name())) return n.id();
+            if (n.name() != null) named.add(n.name());
+        }
+        if (asked.matches("\\d{1,9}")) {
+            int id = Integer.parseInt(asked);
+            if (id < trace.nodes().size()) return id;
+            throw new ApiError(404, "the program has " + trace.nodes().size() + " nodes, numbered from 0; there is no node " + id);
+        }
+        String shown = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
+        String list = named.size() > 12 ? String.join(", ", named.subList(0, 12)) + ", …" : String.join(", ", named);
+        throw new ApiError(404, "there is no node called '" + shown + "' in the program; its named nodes are " + list);
+    }
+}
