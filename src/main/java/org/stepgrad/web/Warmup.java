@@ -107,7 +107,7 @@ public final class Warmup {
         for (int i = 0; i < ROUNDS; i++) {
             Tracer.Traced traced = Tracer.trace(program);
             Replay replay = new Replay(traced.trace(), traced.nodeLine());
-            TraceJson.write(replay, traced.nodeLine());
+            TraceJson.write(traced.trace(), traced.nodeLine()); // what POST /api/trace writes
             if (i % 4 == 0) ReplayJson.write(replay);
         }
     }

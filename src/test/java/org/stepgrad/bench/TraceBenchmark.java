@@ -81,7 +81,7 @@ public final class TraceBenchmark {
     private static byte[] once(String source) {
         Tracer.Traced traced = Tracer.trace(source);
         if (!traced.ok()) throw new IllegalStateException(traced.error().describe());
-        return TraceJson.write(new org.stepgrad.replay.Replay(traced.trace(), traced.nodeLine()), traced.nodeLine());
+        return TraceJson.write(traced.trace(), traced.nodeLine());
     }
 
     private static void overHttp(HttpClient http, String url, int n) throws Exception {
