@@ -86,6 +86,7 @@ class ClusterBrowserTest {
         int last = step();
         for (int i = 0; i < 60 && step() < stepCount; i++) {
             press(Keys.ARROW_RIGHT);
+            if (step() == last) showMe(); // → holds at an unanswered checkpoint until it is settled
             int s = step();
             assertTrue(s > last, "→ moves on");
             assertTrue(cluster(s) == -1 || cluster(s) == 0, "step " + s + " is in point 1 or shared, not in " + cluster(s));
@@ -126,6 +127,14 @@ class ClusterBrowserTest {
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         browser.waiting().until(d -> !shown("r_7"));
         assertEquals(List.of("point 1"), openGroups());
+    }
+
+    /** Settles the checkpoint on screen with "Show me", then steps on. */
+    private static void showMe() {
+        for (WebElement b : browser.driver().findElements(By.cssSelector("form.checkpoint button.show-me"))) {
+            if (b.isDisplayed()) b.click();
+        }
+        press(Keys.ARROW_RIGHT);
     }
 
     private static void open(int step) {

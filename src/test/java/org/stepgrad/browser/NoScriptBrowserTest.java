@@ -38,7 +38,15 @@ class NoScriptBrowserTest {
      * so wait until the submitted form is gone and the verdict's form is there.
      */
     static WebElement answered(WebElement submitted, String css) {
-        browser.waiting().until(ExpectedConditions.stalenessOf(submitted));
+        // gone: stale, or (mid-navigation) "does not belong to the document", which Chrome reports as another error
+        browser.waiting().until(d -> {
+            try {
+                submitted.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
