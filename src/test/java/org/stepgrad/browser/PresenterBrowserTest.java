@@ -104,6 +104,10 @@ class PresenterBrowserTest {
                 assertTrue(ratio >= 7, css + " contrast " + ratio);
             }
         }
+        // while the checkpoint asks, the narration says so in a pseudo-element, read against the narration's panel
+        double hint = ((Number) browser.driver().executeScript(CONTRAST.replace("getComputedStyle(el).color",
+                "getComputedStyle(el, '::after').color"), browser.driver().findElement(By.cssSelector(".narration")))).doubleValue();
+        assertTrue(hint >= 4.5, "the checkpoint hint in the narration: contrast " + hint);
         double stage = ((Number) browser.driver().executeScript(
                 "return document.querySelector('.viewport').getBoundingClientRect().height")).doubleValue();
         assertTrue(stage >= 700, "the graph fills the screen: its stage is " + stage + " px of 1080");
