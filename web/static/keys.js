@@ -1,5 +1,5 @@
 // Keyboard stepping: ←/→, PageUp/PageDown (presentation clickers), Space, Home/End; where the
-// graph has clusters, ]/[ or N/Shift+N for the next/previous point and S to skip other points.
+// graph has clusters, B or . blanks the screen; ]/[ or N/Shift+N for the next/previous point and S to skip other points.
 // Handled keys never scroll the page; keys typed into the editor or a form field are left alone.
 
 const ACTIONS = {
@@ -11,6 +11,9 @@ const ACTIONS = {
   End: 'end',
   ' ': 'toggle',
   p: 'present',
+  b: 'blank',
+  B: 'blank',
+  '.': 'blank',
   '+': 'zoomIn',
   '=': 'zoomIn',
   '-': 'zoomOut',

@@ -1,14 +1,48 @@
 // Presenter mode for projectors: large type, high contrast, chrome hidden, full screen.
+// ?present=1 opens a page in it (the server writes the class, so the first paint is dark); the
+// mode is kept in the address, so the step links and permalinks the stepper makes keep it too.
+// B or . (what presentation clickers send) blanks the screen and brings it back.
 
 export function createPresenter(root, onChange = () => {}) {
   const button = root.querySelector('[data-present]');
   const html = document.documentElement;
+  const blank = document.createElement('div');
+  blank.className = 'presenter-blank';
+  blank.hidden = true;
+  blank.setAttribute('aria-label', 'Screen blanked: press B to show it again');
+  blank.addEventListener('click', () => setBlank(false));
+  document.body.append(blank);
+
+  function label(on) {
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? 'Exit presenter' : 'Present';
+  }
+
+  function remember(on) {
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set('present', '1');
+    else url.searchParams.delete('present');
+    window.history.replaceState(window.history.state, '', url);
+    for (const a of root.querySelectorAll('a[data-go]')) {
+      const to = new URL(a.href, window.location.href);
+      if (on) to.searchParams.set('present', '1');
+      else to.searchParams.delete('present');
+      a.href = to.pathname + to.search;
+    }
+  }
 
   function set(on) {
     html.classList.toggle('presenter', on);
-    button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? 'Exit presenter' : 'Present';
+    label(on);
+    remember(on);
+    if (!on) setBlank(false);
     onChange(on);
+  }
+
+  function setBlank(on) {
+    blank.hidden = !on;
+    html.classList.toggle('blanked', on);
   }
 
   function toggle() {
@@ -26,6 +60,7 @@ export function createPresenter(root, onChange = () => {}) {
     if (!document.fullscreenElement && html.classList.contains('presenter')) set(false);
   });
 
-  button.addEventListener('click', toggle);
-  return { toggle };
+  label(html.classList.contains('presenter'));
+  if (button) button.addEventListener('click', toggle);
+  return { toggle, blank: () => setBlank(blank.hidden) };
 }

@@ -260,6 +260,7 @@ async function start(root) {
     end: () => move(replay.stepCount),
     toggle,
     present: presenter.toggle,
+    blank: presenter.blank,
     zoomIn: viewport.zoomIn,
     zoomOut: viewport.zoomOut,
     fit: viewport.fit,

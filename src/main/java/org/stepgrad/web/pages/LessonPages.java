@@ -47,7 +47,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int attempt, boolean reveal, int it, Set<Integer> open, String origin) {
+                       int attempt, boolean reveal, int it, Set<Integer> open, String origin, boolean present) {
     }
 
     private final LessonLibrary library;
@@ -99,12 +99,15 @@ public final class LessonPages {
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
         String origin = oembed.origin(ctx);
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, open, origin);
+        // ?present=1 is written into the page so presenter mode holds from the first paint
+        boolean present = "1".equals(ctx.queryParam("present"));
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, open, origin, present);
         pages.get(key, x -> {
             LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
             if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
             model.put("share", share(origin, lesson, view));
+            model.put("present", present);
             return Cached.html(200, templates.render(template, model));
         }).send(ctx);
     }
@@ -116,7 +119,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, open, null);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, open, null, false);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);

@@ -36,7 +36,7 @@ public final class PageController {
     private final Assets assets;
     private final StepperViews steppers;
     /** Everything a playground page depends on: its template and its URL's parameters. */
-    private record Key(String template, int step, String source, String last, Set<Integer> open, String origin) {
+    private record Key(String template, int step, String source, String last, Set<Integer> open, String origin, boolean present) {
     }
 
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
@@ -70,11 +70,13 @@ public final class PageController {
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
         String origin = oembed.origin(ctx);
-        pages.get(new Key(template, step, source, last, open, origin), k -> {
+        // ?present=1 is written into the page so presenter mode holds from the first paint
+        boolean present = "1".equals(ctx.queryParam("present"));
+        pages.get(new Key(template, step, source, last, open, origin, present), k -> {
             PlaygroundView page = view(template, source, last, step, open);
             // a program with a fault is still a page a person reads, but its status says the input was refused
             int status = page.error() == null ? 200 : 400;
-            Map<String, Object> model = new java.util.HashMap<>(Map.of("page", page));
+            Map<String, Object> model = new java.util.HashMap<>(Map.of("page", page, "present", present));
             if (page.error() == null && page.stepper() != null) {
                 if ("playground".equals(template)) {
                     model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin,
@@ -94,7 +96,7 @@ public final class PageController {
         if (source == null) throw new ApiError(400, "add the program as ?source=…");
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        pages.get(new Key("graph-view", step, source, null, open, null), k -> Cached.html(200,
+        pages.get(new Key("graph-view", step, source, null, open, null, false), k -> Cached.html(200,
                 templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))))).send(ctx);
     }
 
