@@ -38,13 +38,10 @@ public final class GraphLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        // the same lessons bench/large_lessons.py writes for a person to open: one generator, not two
         Path lessons = Files.createTempDirectory("stepgrad-graph-bench-");
-        for (Path f : Files.list(Path.of("lessons")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
-            Files.copy(f, lessons.resolve(f.getFileName()));
-        }
-        Files.writeString(lessons.resolve("fit-200.yaml"), fit(200));
-        Files.writeString(lessons.resolve("fit-1000.yaml"), fit(1000));
-        Files.writeString(lessons.resolve("chain-100k.yaml"), chain(25_000));
+        Process written = new ProcessBuilder("python3", "bench/large_lessons.py", lessons.toString()).inheritIO().start();
+        if (written.waitFor() != 0) throw new IllegalStateException("bench/large_lessons.py failed");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -137,28 +134,5 @@ public final class GraphLoad {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the app did not get ready at " + base);
-    }
-
-    private static final String HEAD = "title: %s\nsummary: %s\norder: %d\nintro: |\n  %s\n";
-
-    /** A degree-5 fit over n points of sin(3x), as bench/large_lessons.py writes it. */
-    static String fit(int n) {
-        StringBuilder data = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            double x = -1 + 2.0 * i / (n - 1);
-            if (i > 0) data.append(", ");
-            data.append(String.format(Locale.ROOT, "[%.4f, %.4f]", x, Math.sin(3 * x)));
-        }
-        return String.format(Locale.ROOT, HEAD, "A fit over " + n + " points", "The Curve Fitter's graph at scale.", 90 + n / 1000,
-                "Every point is one group; open any of them.")
-                + "model:\n  type: polynomial\n  degree: 5\n  knobs: [0.1, -0.2, 0.3, 0.05, -0.15, 0.02]\n  points: [" + data + "]\n";
-    }
-
-    /** A chain of {@code lines} lines, four nodes each: a_i = a_(i-1) * 1.0001 + 1. */
-    static String chain(int lines) {
-        StringBuilder body = new StringBuilder("  a_0 = 1\n");
-        for (int i = 1; i < lines; i++) body.append("  a_").append(i).append(" = a_").append(i - 1).append(" * 1.0001 + 1\n");
-        return String.format(Locale.ROOT, HEAD, "A program of " + String.format(Locale.ROOT, "%,d", 4 * lines - 3) + " nodes",
-                "A long chain, drawn one series at a time.", 99, "Each line adds four nodes.") + "program: |\n" + body;
     }
 }
