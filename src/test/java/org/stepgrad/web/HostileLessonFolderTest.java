@@ -1,10 +1,10 @@
 package org.stepgrad.web;
 
+import org.stepgrad.support.Tee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -107,28 +107,5 @@ class HostileLessonFolderTest {
         HttpResponse<String> list = server.get("/api/lessons");
         // a 50,001-node lesson is no longer refused: pages draw it one group at a time
         assertTrue(list.body().contains("\"chain-rule\"") && list.body().contains("\"links\"") && list.body().contains("\"nodes\""), list.body());
-    }
-
-    /** Writes to the console and to the captured log alike. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public synchronized void write(int c) throws java.io.IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int off, int len) throws java.io.IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
-        }
     }
 }

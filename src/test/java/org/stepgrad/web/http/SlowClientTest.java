@@ -1,5 +1,6 @@
 package org.stepgrad.web.http;
 
+import org.stepgrad.support.Tee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class SlowClientTest {
     void a_client_that_hangs_up_mid_body_is_one_log_line_without_a_stack_trace() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
         try {
             for (int i = 0; i < 5; i++) {
                 try (Socket s = new Socket("127.0.0.1", PORT)) {
@@ -102,28 +103,6 @@ class SlowClientTest {
         for (String line : log.split("\n")) {
             if (line.isBlank()) continue;
             assertTrue(line.contains("client went away") || line.contains("refused"), "unexpected log line: " + line);
-        }
-    }
-
-    private static final class TeeStream extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        TeeStream(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public synchronized void write(int c) throws java.io.IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int off, int len) throws java.io.IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
         }
     }
 }
