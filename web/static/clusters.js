@@ -3,7 +3,7 @@
 // lands and which group each step works in (ReplayJson "walk"); this only looks them up.
 
 export function createClusters(root, replay) {
-  const count = replay.groups.length;
+  const count = replay.clusterCount || 0;
   const skipBox = root.querySelector('input[data-skip]');
   const focusName = root.querySelector('.point-nav .focus-name');
   let skip = false;
@@ -21,7 +21,7 @@ export function createClusters(root, replay) {
     }
     if (skip && replay.cluster(s) >= 0) locked = replay.cluster(s);
     const f = skip ? locked : replay.focus(s);
-    if (focusName && f >= 0) setText(focusName, `In ${replay.groups[f].label}`);
+    if (focusName && f >= 0) setText(focusName, `In ${replay.label(f)}`);
   }
 
   /** The next step →/← stops at: in skipping mode, not inside points other than the locked one. */

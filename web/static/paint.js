@@ -12,12 +12,14 @@ export function createPainter(root, replay) {
   let nodes = [];   // node id → its box, and the shut group boxes that show its texts
   let edges = [];   // node-level edge → the drawn wire that carries it
   let painted = 0;  // the step the drawing shows
+  let lit = null;   // the frame whose highlights are on: kept, since its window may since have been dropped
 
   /** Takes over a drawing the server rendered at step s. */
   function bind(svg, s) {
     nodes = [];
     const add = (id, el) => (nodes[id] || (nodes[id] = { boxes: [], texts: [] })) && nodes[id][el.box ? 'boxes' : 'texts'].push(el);
-    for (const g of svg.querySelectorAll('g.node')) {
+    // a shut group's box repeats its output node's value and gradient (data-shows names the node)
+    for (const g of svg.querySelectorAll('g.node, g.group.shut')) {
       const el = { g, value: g.querySelector('text.value, tspan.value'), grad: g.querySelector('text.grad') };
       if (g.dataset.nodeId !== undefined) add(Number(g.dataset.nodeId), { ...el, box: true });
       else if (g.dataset.shows !== undefined && Number(g.dataset.shows) >= 0) add(Number(g.dataset.shows), el);
@@ -28,12 +30,15 @@ export function createPainter(root, replay) {
       for (const e of g.dataset.edges.split(' ')) edges[Number(e)] = wire;
     }
     painted = s;
+    lit = replay.frame(s) || null;
   }
 
   function paintNode(id, s) {
     const shown = nodes[id];
     if (!shown) return; // inside a shut group: nothing of it is drawn
-    const [, value, grad, gradClass, known] = replay.shown(id, s);
+    const entry = replay.shown(id, s);
+    if (!entry) return; // it changes nowhere in the steps held: it shows what the server drew
+    const [, value, grad, gradClass, known] = entry;
     for (const el of shown.boxes.concat(shown.texts)) {
       setText(el.value, value);
       setText(el.grad, grad);
@@ -48,8 +53,8 @@ export function createPainter(root, replay) {
     else for (const id of ids) paintNode(id, s);
   }
 
-  function highlight(s, on) {
-    const frame = replay.frame(s);
+  function highlight(frame, on) {
+    if (!frame) return;
     for (const [id, cls] of frame.marks) for (const el of nodes[id] ? nodes[id].boxes : []) el.g.classList.toggle(cls, on);
     const current = frame.node >= 0 && nodes[frame.node] ? nodes[frame.node].boxes[0] : null;
     if (current) {
@@ -79,12 +84,15 @@ export function createPainter(root, replay) {
   return {
     bind,
     paint(s) {
-      highlight(painted, false);
+      highlight(lit, false);
       paintNodes(s);
-      highlight(s, true);
+      lit = replay.frame(s);
+      highlight(lit, true);
       paintNarration(s);
       painted = s;
     },
+    /** The step the drawing shows. */
+    painted: () => painted,
     /** The texts a node shows right now, for the details panel. */
     shown(id) {
       const box = nodes[id] && nodes[id].boxes[0];

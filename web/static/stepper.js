@@ -19,7 +19,7 @@ for (const root of document.querySelectorAll('.stepper[data-replay]')) {
 }
 
 async function start(root) {
-  const replay = await loadReplay(root.dataset.replay);
+  const replay = await loadReplay(root.dataset.replay, Number(root.dataset.step) || 0);
   const painter = createPainter(root, replay);
   const viewport = createViewport(root);
   let svg = root.querySelector('svg.graph');
@@ -31,12 +31,14 @@ async function start(root) {
   const details = root.querySelector('.details');
   const links = [...root.querySelectorAll('a[data-go]')];
   let step = clamp(Number(root.dataset.step) || 0);
+  let moving = 0; // the latest move that waits for a window of the replay: an older one is dropped
   let timer = null;
   let selected = null;
   // groups the learner opened (kept in the link) and shut (while they hold the step's node)
   const pinned = new Set((new URL(window.location.href).searchParams.get('open') || '').split(',').filter(Boolean).map(Number));
   const shut = new Set();
   let asked = 0; // the latest drawing asked for: an older answer is dropped
+  let asking = null; // the open groups of the drawing on its way, if one is
   painter.bind(svg, step);
   viewport.bind(svg);
   let locked = false; // live classroom: the teacher has paused everyone's stepping (stepgrad:lock)
@@ -78,22 +80,38 @@ async function start(root) {
     return [...open].sort((a, b) => a - b).join(',');
   }
 
-  /** Fetches the server's drawing with other groups open and takes it over, when the open groups change. */
-  async function redraw() {
+  /**
+   * Fetches the server's drawing with other groups open and takes it over, when the open groups
+   * change, or always when {@code fresh} (the replay's held windows were replaced by a far jump,
+   * so what is drawn no longer follows from them).
+   */
+  async function redraw(fresh = false) {
     const open = openAt(step);
-    if (open === svg.dataset.open) return;
+    // stepping on while a drawing is on its way asks for nothing new
+    if (!fresh && (open === (asking ?? svg.dataset.open))) return;
+    asking = open;
+    root.classList.add('drawing'); // a drawing is on its way (the stage shows it is busy)
     const token = ++asked;
     const at = step;
     const url = new URL(root.dataset.view, window.location.href);
     url.searchParams.set('step', String(at));
     url.searchParams.set('open', open);
     const t0 = performance.now();
-    const response = await fetch(url, { headers: { Accept: 'text/html' } });
-    if (!response.ok || token !== asked) return;
+    let markup = null;
+    try {
+      const response = await fetch(url, { headers: { Accept: 'text/html' } });
+      if (response.ok) markup = await response.text();
+    } finally {
+      if (token === asked) {
+        asking = null;
+        root.classList.remove('drawing');
+      }
+    }
+    if (markup === null || token !== asked) return;
     const holder = document.createElement('template');
-    holder.innerHTML = await response.text();
+    holder.innerHTML = markup;
     const next = holder.content.querySelector('svg.graph');
-    if (!next || token !== asked) return;
+    if (!next) return;
     svg.replaceWith(next);
     svg = next;
     painter.bind(svg, at);
@@ -122,19 +140,57 @@ async function start(root) {
     redraw();
   }
 
+  /**
+   * Moves to step s. Within the replay's held windows this paints at once; beyond them it waits
+   * for the window (and, after a far jump, for the server's drawing at s) and then paints.
+   */
   function go(s, via = 'jump') {
+    const to = clamp(s);
+    if (replay.has(to) && replay.has(painter.painted())) {
+      moving++;
+      show(to, via);
+      return;
+    }
+    const token = ++moving;
+    replay.ensure(to).then(async (dropped) => {
+      if (token !== moving) return;
+      if (dropped) {
+        step = to;
+        await redraw(true);
+        if (token !== moving) return;
+      }
+      show(to, via);
+    }).catch((error) => {
+      root.querySelector('.narration .text').textContent = `This part of the replay did not load (${error.message}); try again.`;
+    });
+  }
+
+  // The address follows the step, written at most every quarter second: Chrome makes each
+  // history.replaceState cost milliseconds, and throttles a page that calls it on every key.
+  let addressTimer = null;
+  function keepInAddress() {
+    if (addressTimer !== null) return;
+    addressTimer = window.setTimeout(() => {
+      addressTimer = null;
+      const url = new URL(window.location.href);
+      url.searchParams.set('step', String(step));
+      window.history.replaceState(window.history.state, '', url);
+    }, 250);
+  }
+
+  function show(s, via) {
     const before = step;
     step = clamp(s);
     // a learner's "shut" lasts until the step moves to another group
-    if (replay.frame(step).open.join() !== replay.frame(before).open.join()) shut.clear();
+    const was = replay.frame(before); // gone when a far jump replaced the held windows
+    if (!was || replay.frame(step).open.join() !== was.open.join()) shut.clear();
     const t0 = performance.now();
     painter.paint(step);
     clusters.paint(step);
     root.dataset.step = String(step);
     scrub.value = String(step);
+    keepInAddress();
     const url = new URL(window.location.href);
-    url.searchParams.set('step', String(step));
-    window.history.replaceState(window.history.state, '', url);
     for (const a of links) {
       const to = clamp(target(a.dataset.go, step));
       url.searchParams.set('step', String(to));
@@ -145,6 +201,10 @@ async function start(root) {
     viewport.reveal();
     root.dataset.paintMs = (performance.now() - t0).toFixed(2); // read by the step-time benchmark
     redraw();
+    // the next window is asked for while a quarter of this one is still ahead
+    const margin = (replay.window || 0) / 4;
+    if (step > replay.hi - margin && replay.hi < replay.stepCount) replay.prefetch(+1);
+    if (step < replay.lo + margin && replay.lo > 0) replay.prefetch(-1);
     // Lesson pages listen for this to show the author's notes and checkpoints at their steps.
     // via: 'step' for →, Play and the next links, 'jump' for End, the scrubber and the URL
     root.dispatchEvent(new CustomEvent('stepper:step', { bubbles: true, detail: { step, stepCount: replay.stepCount, via } }));

@@ -85,6 +85,8 @@ public final class Replay {
     private final List<Frame> frames;
     private final List<Group> groups;
     private final Hierarchy hierarchy;
+    private final int[] changeStart; // changed(s) is changeNodes[changeStart[s] .. changeStart[s + 1])
+    private final int[] changeNodes;
 
     /** A replay without clusters: every node is drawn and stepped alike. */
     public Replay(Trace trace) {
@@ -111,6 +113,13 @@ public final class Replay {
         this.frames = frames(narrator);
         this.walk = new ClusterWalk(trace, clusters);
         this.groups = buildGroups();
+        // which nodes show something new at each step, so a window of steps names only those
+        changeStart = new int[stepCount() + 2];
+        for (NodeText t : nodes) for (Shown e : t.shown()) if (e.step() > 0) changeStart[e.step() + 1]++;
+        for (int s = 0; s <= stepCount(); s++) changeStart[s + 1] += changeStart[s];
+        changeNodes = new int[changeStart[stepCount() + 1]];
+        int[] fill = java.util.Arrays.copyOf(changeStart, stepCount() + 1);
+        for (NodeText t : nodes) for (Shown e : t.shown()) if (e.step() > 0) changeNodes[fill[e.step()]++] = t.id();
     }
 
     // ---- what the model holds ----
@@ -146,6 +155,11 @@ public final class Replay {
     public int edge(int node, int operand) { return edgeStart[node] + operand; }
 
     public int edgeCount() { return edgeStart[edgeStart.length - 1]; }
+
+    /** The nodes whose texts change at page step s (none at 0), in id order. */
+    public int[] changedAt(int s) {
+        return java.util.Arrays.copyOfRange(changeNodes, changeStart[s], changeStart[s + 1]);
+    }
 
     /** What a node shows at page step s. */
     public Shown shownAt(int node, int s) { return latest(nodes.get(node).shown(), s); }
@@ -256,20 +270,25 @@ public final class Replay {
         return Collections.unmodifiableList(list);
     }
 
+    /** Every cluster's members and inside edges, in one pass over the nodes (a thousand points cost what one does). */
     private List<Group> buildGroups() {
-        List<Group> list = new ArrayList<>(clusters.all().size());
+        int count = clusters.all().size();
+        List<List<Integer>> members = new ArrayList<>(count);
+        List<List<Integer>> inside = new ArrayList<>(count);
         for (Clusters.Cluster c : clusters.all()) {
-            List<Integer> members = new ArrayList<>(c.size());
-            List<Integer> inside = new ArrayList<>();
-            for (Node node : trace.nodes()) {
-                if (clusters.of(node.id()) != c.id()) continue;
-                members.add(node.id());
-                for (int k = 0; k < node.inputs().size(); k++) {
-                    if (clusters.of(node.inputs().get(k)) == c.id()) inside.add(edge(node.id(), k));
-                }
-            }
-            list.add(new Group(c.id(), c.label(), members, inside, walk.summaries(c.id())));
+            members.add(new ArrayList<>(c.size()));
+            inside.add(new ArrayList<>());
         }
+        for (Node node : trace.nodes()) {
+            int c = clusters.of(node.id());
+            if (c < 0) continue;
+            members.get(c).add(node.id());
+            for (int k = 0; k < node.inputs().size(); k++) {
+                if (clusters.of(node.inputs().get(k)) == c) inside.get(c).add(edge(node.id(), k));
+            }
+        }
+        List<Group> list = new ArrayList<>(count);
+        for (Clusters.Cluster c : clusters.all()) list.add(new Group(c.id(), c.label(), members.get(c.id()), inside.get(c.id()), walk.summaries(c.id())));
         return list;
     }
 

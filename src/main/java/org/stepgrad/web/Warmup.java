@@ -71,7 +71,7 @@ public final class Warmup {
         try {
             for (JsonNode lesson : JSON.readTree(list)) {
                 String id = lesson.get("id").asText();
-                paths.addAll(List.of("/lessons/" + id, "/embed/" + id, "/api/lessons/" + id, "/api/lessons/" + id + "/replay"));
+                paths.addAll(List.of("/lessons/" + id, "/embed/" + id, "/api/lessons/" + id, "/api/lessons/" + id + "/replay?at=0"));
             }
         } catch (java.io.IOException e) {
             LOG.warn("the warm-up could not read the lesson list: {}", e.toString());

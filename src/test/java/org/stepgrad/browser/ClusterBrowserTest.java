@@ -68,7 +68,7 @@ class ClusterBrowserTest {
         assertEquals(3, cluster(s));
         browser.waiting().until(d -> openGroups().equals(List.of("point 4"))); // point 4 opens, point 3 shuts
         assertTrue(shown("x_4") && !shown("x_3"));
-        assertTrue(browser.driver().getCurrentUrl().endsWith("step=" + s));
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("step=" + s)); // the address follows within a quarter second
         press("]");
         assertEquals(firstStepOf(4), step());
         press("[");

@@ -224,8 +224,14 @@ class StepperBrowserTest {
         return Integer.parseInt(attr(".stepper", "data-step"));
     }
 
+    /** Whether the address comes to show step n (it follows the step within a quarter second). */
     private static boolean urlStep(int n) {
-        return browser.driver().getCurrentUrl().endsWith("step=" + n);
+        try {
+            browser.waiting().until(d -> d.getCurrentUrl().endsWith("step=" + n));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     private static String value(String name) {

@@ -11,13 +11,20 @@ import org.stepgrad.web.json.ReplayJson;
 /**
  * The replay JSON the stepper paints from: {@code GET /api/replay?source=…} for a playground
  * program and {@code GET /api/lessons/{id}/replay?k=…} for a lesson (at other knobs with k).
- * Both are the program's {@link org.stepgrad.replay.Replay}, written once per program.
+ * Both are the program's {@link org.stepgrad.replay.Replay}, written once per program. With
+ * {@code at=s} either answers only the window of steps holding s ({@link ReplayJson#window}),
+ * which is what the stepper asks for, so a large graph's first view waits for one window.
  */
 public final class ReplayController {
     private final LessonLibrary library;
     private final TraceService traces;
     private final ByteCache<TraceService.Program, Cached> json =
             ByteCache.responses(96L << 20, p -> 2L * p.source().length());
+    /** A window is cached by the first step it holds. */
+    private record Window(TraceService.Program program, int from) {
+    }
+
+    private final ByteCache<Window, Cached> windows = ByteCache.responses(96L << 20, w -> 2L * w.program().source().length());
 
     public ReplayController(LessonLibrary library, TraceService traces) {
         this.library = library;
@@ -39,7 +46,27 @@ public final class ReplayController {
     }
 
     private void send(Context ctx, String source) {
+        String at = ctx.queryParam("at");
+        if (at != null) {
+            int step = step(at);
+            org.stepgrad.replay.Replay replay = traces.replay(source);
+            int from = Math.min(step, replay.stepCount()) / ReplayJson.WINDOW * ReplayJson.WINDOW;
+            windows.get(new Window(new TraceService.Program(source), from), w -> Cached.of(200, "application/json",
+                    ReplayJson.window(replay, w.from()))).send(ctx);
+            return;
+        }
         json.get(new TraceService.Program(source), p -> Cached.of(200, "application/json",
                 ReplayJson.write(traces.replay(p.source())))).send(ctx);
+    }
+
+    /** A window's step: a whole number from 0 (past the last step means the last window). */
+    private static int step(String at) {
+        String digits = at.trim();
+        if (!digits.isEmpty() && digits.length() <= 30 && digits.chars().allMatch(Character::isDigit)) {
+            // past the last step is the last window, however far past
+            return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        }
+        String shown = at.length() <= 20 ? at : at.substring(0, 20) + "…";
+        throw new ApiError(400, "at is the step whose window of the replay to send, a whole number from 0, not '" + shown + "'");
     }
 }
