@@ -40,11 +40,16 @@ public record Network(int[] sizes, Activation activation, double[] inputs, doubl
                                  boolean biasPerLayer, Loss loss, long seed) {
         checkShape(sizes);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] w = new double[weightCount(sizes)];
-        double[] b = new double[biasCount(sizes, biasPerLayer)];
-        for (int i = 0; i < w.length; i++) w[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
-        for (int i = 0; i < b.length; i++) b[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
+        double[] w = uniform(random, weightCount(sizes));
+        double[] b = uniform(random, biasCount(sizes, biasPerLayer));
         return new Network(sizes, activation, inputs, targets, w, b, biasPerLayer, loss);
+    }
+
+    /** {@code n} numbers drawn uniformly from [-1, 1], rounded to two places so a program shows them short. */
+    static double[] uniform(SplittableRandom random, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
+        return v;
     }
 
     /** Refuses a layer count or width out of range before any weight is allocated. */
