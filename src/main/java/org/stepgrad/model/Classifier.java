@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  *
  * <p>Weights and biases are numbered as in {@link Network}: w1 joins x1 to h1, w2 joins x2 to h1,
  * …, then the output's weights from h1, h2, …; b1 … bH are the hidden biases and b(H+1) the
- * output's. The program declares its groups ({@code ## weights / hidden layer}, {@code ## point 3},
+ * output's. The program declares its groups ({@code ## weights / hidden layer}, {@code ## points / point 3 · class 1},
  * {@code ## loss}), so its graph opens as one box per point around the shared weights.
  */
 public record Classifier(int hidden, Activation activation, List<Sample> points, double[] weights, double[] biases) implements Model {
@@ -91,7 +91,7 @@ public record Classifier(int hidden, Activation activation, List<Sample> points,
         for (int i = 0; i < points.size(); i++) {
             Sample s = points.get(i);
             String n = "_" + (i + 1);
-            w.group("point " + (i + 1) + " · class " + s.label());
+            w.group("points / point " + (i + 1) + " · class " + s.label());
             w.input("x1" + n, s.x1());
             w.input("x2" + n, s.x2());
             List<String> out = new ArrayList<>(h + 1);
