@@ -74,10 +74,11 @@ public final class BoundaryPlot {
                 int band = i == GRID ? -1 : band(c.probability(params, gx(i + 0.5), gy(j + 0.5)));
                 if (band == runBand) continue;
                 if (runBand >= 0) {
+                    // absolute corners, so rounding never adds up into gaps or overlaps across a row
+                    String left = Format.coordinate(LEFT + runStart * cell), right = Format.coordinate(LEFT + i * cell);
                     if (paths[runBand] == null) paths[runBand] = new StringBuilder();
-                    paths[runBand].append('M').append(Format.coordinate(LEFT + runStart * cell)).append(' ')
-                            .append(Format.coordinate(TOP + SIDE - (j + 1) * cell)).append('h').append(Format.coordinate((i - runStart) * cell))
-                            .append('v').append(Format.coordinate(cell)).append('h').append(Format.coordinate(-(i - runStart) * cell)).append('z');
+                    paths[runBand].append('M').append(left).append(' ').append(Format.coordinate(TOP + SIDE - (j + 1) * cell))
+                            .append('H').append(right).append('V').append(Format.coordinate(TOP + SIDE - j * cell)).append('H').append(left).append('z');
                 }
                 runBand = band;
                 runStart = i;
