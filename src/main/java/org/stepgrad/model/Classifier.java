@@ -1,7 +1,6 @@
 package org.stepgrad.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -64,17 +63,12 @@ public record Classifier(int hidden, Activation activation, List<Sample> points,
 
     @Override
     public List<String> parameters() {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= weights.length; i++) names.add("w" + i);
-        for (int i = 1; i <= biases.length; i++) names.add("b" + i);
-        return names;
+        return Network.parameters(weights.length, biases.length);
     }
 
     @Override
     public double[] start() {
-        double[] p = Arrays.copyOf(weights, weights.length + biases.length);
-        System.arraycopy(biases, 0, p, weights.length, biases.length);
-        return p;
+        return Network.start(weights, biases);
     }
 
     @Override

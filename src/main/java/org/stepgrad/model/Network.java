@@ -93,14 +93,24 @@ public record Network(int[] sizes, Activation activation, double[] inputs, doubl
 
     @Override
     public List<String> parameters() {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= weights.length; i++) names.add("w" + i);
-        for (int i = 1; i <= biases.length; i++) names.add("b" + i);
-        return names;
+        return parameters(weights.length, biases.length);
     }
 
     @Override
     public double[] start() {
+        return start(weights, biases);
+    }
+
+    /** w1 … wW, then b1 … bB: the parameter names of a network (and of a classifier, numbered alike). */
+    static List<String> parameters(int weights, int biases) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= weights; i++) names.add("w" + i);
+        for (int i = 1; i <= biases; i++) names.add("b" + i);
+        return names;
+    }
+
+    /** The weights, then the biases, in the order of {@link #parameters(int, int)}. */
+    static double[] start(double[] weights, double[] biases) {
         double[] p = Arrays.copyOf(weights, weights.length + biases.length);
         System.arraycopy(biases, 0, p, weights.length, biases.length);
         return p;

@@ -5,27 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.stepgrad.support.Browser;
+import org.stepgrad.support.BrowserFixture;
 import org.stepgrad.support.TestServer;
 
 /** The classifier lesson in a real browser: the boundary is drawn beside the graph and redrawn as the iteration moves. */
 class ClassifierBrowserTest {
-    static final TestServer server = TestServer.start();
-    static final Browser browser = Browser.start();
+    @RegisterExtension
+    static final BrowserFixture fixture = BrowserFixture.withJavaScript();
+    static final TestServer server = fixture.server();
+    static final Browser browser = fixture.browser();
     static final Path OUT = Path.of(System.getProperty("stepgrad.screenshots", "target/screenshots"));
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.stop();
-    }
 
     @Test
     void the_boundary_is_drawn_and_moves_with_the_iteration_and_the_graph_link_follows() {
-        browser.size(1280, 800);
         browser.driver().get(server.url("/lessons/classifier"));
         browser.waiting().until(d -> !d.findElements(By.cssSelector("aside.classifier.ready")).isEmpty());
         assertEquals(14, count("svg.boundary-plot path.point.class-1"), "class 1 as triangles");
