@@ -211,6 +211,13 @@ class CourseTest {
         assertEquals(-Math.log(p), node(l, "l_1").value(), 1e-12);
         assertEquals((p - 1) / 30, node(l, "net_o_1").grad(), 1e-12);
         assertEquals(c.lossAt(k), l.trace().outputNode().value(), 1e-12);
+        // every point on its side after training, by the same arithmetic written out
+        double[] end = run.finalParams();
+        for (Classifier.Sample s : c.points()) {
+            double o = end[16];
+            for (int j = 0; j < 4; j++) o += end[8 + j] * Math.tanh(end[2 * j] * s.x1() + end[2 * j + 1] * s.x2() + end[12 + j]);
+            assertEquals(s.label() == 1, o > 0, s.toString()); // p > 0.5 exactly when the output's sum is positive
+        }
     }
 
     /**

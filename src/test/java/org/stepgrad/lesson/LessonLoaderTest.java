@@ -60,7 +60,7 @@ class LessonLoaderTest {
         assertTrue(shape.message().startsWith("a classifier's layers are [2, n, 1]"), shape.message());
         LessonProblem wide = problemIn(file.replace("[2, 4, 1]", "[2, 40, 1]"));
         assertEquals("the hidden layer holds between 1 and 16 neurons, not 40", wide.message());
-        LessonProblem label = problemIn(file.replace("0.1, 0], 0]", "").replace("[0.9, 0.1, 0]", "[0.9, 0.1, 2]"));
+        LessonProblem label = problemIn(file.replace("[0.9, 0.1, 0]", "[0.9, 0.1, 2]"));
         assertEquals(8, label.line());
         assertEquals("a point's label is its class, 0 or 1, not 2", label.message());
         LessonProblem pair = problemIn(file.replace("[0.9, 0.1, 0]", "[0.9, 0.1]"));

@@ -46,6 +46,10 @@ class ClassifierPartsTest {
         String there = body(graph, 200);
         assertTrue(there.contains("The graph at iteration 150"), "the notice says whose weights");
         assertTrue(there.contains("30 of 30 points on their class"));
+        // after the slider moved the iteration alone, a reload shows the panel at that iteration, whatever k the graph is at
+        String moved = body(graph.replace("&it=150", "&it=25"), 200);
+        assertEquals(first(body("/lessons/classifier/classifier?it=25", 200), "data-part=\"cells\">(.*?)</g>"),
+                first(moved, "data-part=\"cells\">(.*?)</g>"));
     }
 
     @Test

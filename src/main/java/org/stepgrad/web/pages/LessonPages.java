@@ -207,7 +207,7 @@ public final class LessonPages {
         FitterView fitter = FitterViews.page(lesson, knobs, it);
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
-                "/embed/" + id + "?step=" + s + kQuery, fitter, ClassifierViews.page(lesson, knobs, it, s));
+                "/embed/" + id + "?step=" + s + kQuery, fitter, ClassifierViews.page(lesson, it, s));
     }
 
     /** A no-script reply in the URL: to checkpoint {@code index}, an answer at a try, or "show me". */

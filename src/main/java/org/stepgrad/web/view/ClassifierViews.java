@@ -9,8 +9,7 @@ import org.stepgrad.model.TrainingRun;
 import org.stepgrad.replay.Format;
 
 /**
- * Builds the classifier panel: on the lesson page (at the link's weights, or a recorded run's
- * iteration), and as the parts the script swaps in when the iteration moves. The boundary is
+ * Builds the classifier panel: on the lesson page at the link's iteration of a recorded run, and as the parts the script swaps in when the iteration moves. The boundary is
  * computed here from the weights with {@link Classifier#probability}, the points' sides with
  * {@link Classifier#correct}; the loss plot is the Curve Fitter's ({@link FitterViews#lossPlot}).
  */
@@ -22,16 +21,14 @@ public final class ClassifierViews {
     }
 
     /**
-     * The panel of a lesson page: at {@code knobs} (the graph's weights, from the link) labelled
-     * iteration {@code it}, or without knobs at recorded run 0's iteration {@code it}; null for a
-     * lesson without a classifier and a recorded run.
+     * The panel of a lesson page at recorded run 0's iteration {@code it} (0 when the link has none).
+     * The link's k (the graph's weights) is not read: the graph link writes k with its it, and the
+     * slider moves it alone, so it is what the panel shows; null for a lesson without a classifier
+     * and a recorded run.
      */
-    public static ClassifierView page(Lesson lesson, double[] knobs, int it, int step) {
-        if (!(lesson.model() instanceof Classifier c) || !lesson.hasTraining()) return null;
-        TrainingRun run = lesson.training().get(0).run();
-        int at = Math.max(0, Math.min(it, run.iterations()));
-        double[] params = knobs != null && Double.isFinite(c.lossAt(knobs)) ? knobs : run.params().get(at);
-        return view(lesson, c, 0, at, params, step);
+    public static ClassifierView page(Lesson lesson, int it, int step) {
+        if (!(lesson.model() instanceof Classifier) || !lesson.hasTraining()) return null;
+        return parts(lesson, 0, Math.max(0, it), step);
     }
 
     /** The parts at recorded run {@code run}'s iteration {@code it} (its last, if it ended sooner). */
