@@ -36,9 +36,11 @@ class ClassifierPartsTest {
     void the_page_opens_at_the_start_and_an_iteration_link_opens_it_at_that_iteration() {
         String start = body("/lessons/classifier", 200);
         assertTrue(start.contains("16 of 30 points on their class"), "the seeded start");
+        assertTrue(start.contains("No line: p is below one half over the whole plot"), "the start calls every point class 0");
         assertTrue(start.contains("href=\"/lessons/classifier?step=0&amp;it=150\""), "a link to the run's end");
         String end = body("/lessons/classifier?step=0&it=150", 200);
         assertTrue(end.contains("30 of 30 points on their class"));
+        assertTrue(end.contains("data-part=\"side\"></span>"), "a line is drawn, so nothing to explain");
         assertNotEquals(first(start, "data-part=\"cells\">(.*?)</g>"), first(end, "data-part=\"cells\">(.*?)</g>"));
         String graph = first(end, "data-part=\"graph-link\" href=\"([^\"]+)\"").replace("&amp;", "&");
         assertTrue(graph.contains("&k=") && graph.endsWith("&it=150"), graph);

@@ -35,8 +35,11 @@ public record ClassifierView(Links links, Boundary boundary, FitterView.LossPlot
     public record Mark(boolean triangle, String cx, String cy, String path, String cssClass, String title) {
     }
 
-    /** Which run and iteration are shown, of how many, and the loss and accuracy there. */
-    public record State(int run, int iteration, int iterations, String lossText, String accuracyText) {
+    /**
+     * Which run and iteration are shown, of how many, and the loss and accuracy there; {@code sideText}
+     * says why no line is drawn when p stays on one side of one half over the whole plot, else "".
+     */
+    public record State(int run, int iteration, int iterations, String lossText, String accuracyText, String sideText) {
     }
 
     /** A no-script link to the panel at one iteration; the current one is marked. */

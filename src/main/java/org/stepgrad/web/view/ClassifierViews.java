@@ -63,10 +63,15 @@ public final class ClassifierViews {
         stops.add(r.iterations());
         for (int s : stops) links.add(new ClassifierView.IterationLink(s, "/lessons/" + id + "?step=" + step + "&it=" + s, s == it));
         String box = "0 0 " + BoundaryPlot.SIZE + " " + BoundaryPlot.SIZE;
+        String contour = plot.contour(c, params);
+        Classifier.Sample any = c.points().get(0); // with no line, p is on one side everywhere: any place says which
+        String side = !contour.isEmpty() ? ""
+                : c.probability(params, any.x1(), any.x2()) >= 0.5 ? "No line: p is above one half over the whole plot, so every point is called class 1."
+                : "No line: p is below one half over the whole plot, so every point is called class 0.";
         return new ClassifierView(
                 new ClassifierView.Links("/lessons/" + id + "/classifier", graph),
-                new ClassifierView.Boundary(box, plot.bands(c, params), plot.contour(c, params), marks, plot.xLow(), plot.xHigh(), plot.yLow(), plot.yHigh()),
+                new ClassifierView.Boundary(box, plot.bands(c, params), contour, marks, plot.xLow(), plot.xHigh(), plot.yLow(), plot.yHigh()),
                 FitterViews.lossPlot(lesson, run, it), FitterViews.recordedRuns(lesson),
-                new ClassifierView.State(run, it, r.iterations(), Format.number(c.lossAt(params)), accuracy), links);
+                new ClassifierView.State(run, it, r.iterations(), Format.number(c.lossAt(params)), accuracy, side), links);
     }
 }
