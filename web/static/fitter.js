@@ -3,6 +3,8 @@
 // fragment whose coordinates FitPlot computed) and swaps them in; it never evaluates the curve,
 // a loss or a gradient, and never computes a coordinate.
 
+import { askParts, paintParts } from './parts.js';
+
 const DEBOUNCE_MS = 120;
 const CHUNKS = 10; // a long training run is asked for in this many parts, for the progress bar
 
@@ -29,27 +31,13 @@ function wire(panel) {
   let busy = false;
 
   /** The parts for these parameters, as the server drew them. */
-  async function ask(params) {
-    const url = new URL(partsUrl, window.location.href);
-    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
-    const response = await fetch(url, { headers: { Accept: 'text/html' } });
-    const text = await response.text();
-    if (!response.ok) {
-      let sentence = `status ${response.status}`;
-      try { sentence = JSON.parse(text).error || sentence; } catch { /* not JSON: keep the status */ }
-      throw new Error(sentence);
-    }
-    return new DOMParser().parseFromString(text, 'text/html').querySelector('.fitter-parts');
+  function ask(params) {
+    return askParts(partsUrl, params, '.fitter-parts');
   }
 
   /** Copies each part's attributes and children onto the panel's element of the same name. */
   function paint(parts, moveSliders) {
-    for (const part of parts.querySelectorAll('[data-part]')) {
-      const target = panel.querySelector(`[data-part="${part.dataset.part}"]`);
-      if (!target) continue;
-      for (const { name, value } of part.attributes) target.setAttribute(name, value);
-      target.replaceChildren(...[...part.childNodes].map((n) => document.importNode(n, true)));
-    }
+    paintParts(panel, parts);
     for (const line of parts.querySelectorAll('[data-append="mine"]')) {
       mine.append(document.importNode(line, true));
       mineLegend.hidden = false;

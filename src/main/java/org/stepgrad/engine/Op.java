@@ -111,6 +111,9 @@ public enum Op {
     /** ∂out/∂operand_i for each operand, given the operands and the value forward produced. */
     abstract double[] local(double[] operands, double out);
 
+    /** This op's forward rule on plain numbers, for code that needs the value at many inputs without a graph (a decision boundary). */
+    public double apply(double... operands) { return forward(operands); }
+
     /** The name used in the trace JSON and the graph language ("add", "sigmoid", …). */
     public String id() { return id; }
 

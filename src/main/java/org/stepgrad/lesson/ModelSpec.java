@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.stepgrad.layout.DrawingLimit;
 import org.stepgrad.model.Activation;
+import org.stepgrad.model.Classifier;
 import org.stepgrad.model.Loss;
 import org.stepgrad.model.Model;
 import org.stepgrad.model.ModelError;
@@ -13,9 +14,10 @@ import org.stepgrad.model.Neuron;
 import org.stepgrad.model.Point;
 import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.model.Softmax;
+import org.stepgrad.replay.Format;
 
 /**
- * Reads a lesson's {@code model:} mapping into a model builder: polynomial, neuron, network or softmax.
+ * Reads a lesson's {@code model:} mapping into a model builder: polynomial, neuron, network, softmax or classifier.
  * Every size (degree, points, layers, inputs, classes) and the node count they add up to is checked
  * before anything of that size is allocated, so a file cannot ask for a billion knobs.
  */
@@ -32,7 +34,8 @@ final class ModelSpec {
                 case "neuron" -> neuron(m);
                 case "network" -> network(m);
                 case "softmax" -> softmax(m);
-                default -> throw new LessonException(m.get("type"), "the model type is polynomial, neuron, network or softmax, not '" + type + "'");
+                case "classifier" -> classifier(m);
+                default -> throw new LessonException(m.get("type"), "the model type is polynomial, neuron, network, softmax or classifier, not '" + type + "'");
             };
         } catch (ModelError e) {
             throw new LessonException(m, "the model cannot be built: " + e.getMessage());
@@ -106,6 +109,38 @@ final class ModelSpec {
         double[] scores = LessonParser.numbers(scoresAt, "scores");
         int target = LessonParser.integer(LessonParser.required(m, "target"), "target");
         return new Softmax(scores, target, loss(m, Loss.CROSS_ENTROPY));
+    }
+
+    private static Model classifier(YamlNode.Map_ m) {
+        LessonParser.unknownFields(m, Set.of("type", "layers", "activation", "points", "weights", "biases", "seed"), "a classifier model");
+        YamlNode layersAt = LessonParser.required(m, "layers");
+        List<YamlNode> layers = LessonParser.list(layersAt, "layers");
+        String shape = "a classifier's layers are [2, n, 1]: the point's two coordinates, one hidden layer of 1 to "
+                + Network.MAX_WIDTH + " neurons, and one output, the probability of class 1";
+        if (layers.size() != 3) throw new LessonException(layersAt, shape);
+        int[] sizes = new int[3];
+        for (int i = 0; i < 3; i++) sizes[i] = LessonParser.integer(layers.get(i), "layers");
+        if (sizes[0] != 2 || sizes[2] != 1) throw new LessonException(layersAt, shape);
+        List<YamlNode> written = LessonParser.list(LessonParser.required(m, "points"), "points");
+        at(layersAt, () -> Classifier.checkSize(sizes[1], 2)); // the width alone: the points' count is answered at the points
+        at(m.get("points"), () -> Classifier.checkSize(sizes[1], written.size()));
+        drawable(m, Classifier.nodeCount(sizes[1], written.size(), 0));
+        List<Classifier.Sample> points = new ArrayList<>();
+        for (YamlNode p : written) {
+            double[] xyl = LessonParser.numbers(p, "points");
+            if (xyl.length != 3) throw new LessonException(p, "each point is written [x1, x2, label], its label 0 or 1");
+            if (xyl[2] != 0 && xyl[2] != 1) throw new LessonException(p, "a point's label is its class, 0 or 1, not " + Format.number(xyl[2]));
+            points.add(new Classifier.Sample(xyl[0], xyl[1], (int) xyl[2]));
+        }
+        Activation activation = m.get("activation") == null ? Activation.TANH
+                : Activation.named(LessonParser.text(m.get("activation"), "activation"));
+        if (m.get("weights") == null) {
+            long seed = m.get("seed") == null ? 1 : LessonParser.integer(m.get("seed"), "seed");
+            return Classifier.seeded(sizes[1], activation, points, seed);
+        }
+        double[] weights = numbers(m, "weights", 3 * sizes[1]);
+        double[] biases = numbers(m, "biases", sizes[1] + 1);
+        return new Classifier(sizes[1], activation, points, weights, biases);
     }
 
     /** A size check's sentence at the field it is about. */

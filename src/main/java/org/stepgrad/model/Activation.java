@@ -9,6 +9,11 @@ public enum Activation implements Named {
         return id();
     }
 
+    /** The activation of one number, by the engine's own rule. */
+    public double apply(double x) {
+        return org.stepgrad.engine.Op.function(function()).apply(x);
+    }
+
     public static Activation named(String name) {
         return Named.find(values(), name).orElseThrow(() -> new ModelError("unknown activation '" + name + "'; use sigmoid, tanh or relu"));
     }

@@ -40,11 +40,16 @@ public record Network(int[] sizes, Activation activation, double[] inputs, doubl
                                  boolean biasPerLayer, Loss loss, long seed) {
         checkShape(sizes);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] w = new double[weightCount(sizes)];
-        double[] b = new double[biasCount(sizes, biasPerLayer)];
-        for (int i = 0; i < w.length; i++) w[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
-        for (int i = 0; i < b.length; i++) b[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
+        double[] w = uniform(random, weightCount(sizes));
+        double[] b = uniform(random, biasCount(sizes, biasPerLayer));
         return new Network(sizes, activation, inputs, targets, w, b, biasPerLayer, loss);
+    }
+
+    /** {@code n} numbers drawn uniformly from [-1, 1], rounded to two places so a program shows them short. */
+    static double[] uniform(SplittableRandom random, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = Math.round(random.nextDouble(-1, 1) * 100) / 100.0;
+        return v;
     }
 
     /** Refuses a layer count or width out of range before any weight is allocated. */
@@ -88,14 +93,24 @@ public record Network(int[] sizes, Activation activation, double[] inputs, doubl
 
     @Override
     public List<String> parameters() {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= weights.length; i++) names.add("w" + i);
-        for (int i = 1; i <= biases.length; i++) names.add("b" + i);
-        return names;
+        return parameters(weights.length, biases.length);
     }
 
     @Override
     public double[] start() {
+        return start(weights, biases);
+    }
+
+    /** w1 … wW, then b1 … bB: the parameter names of a network (and of a classifier, numbered alike). */
+    static List<String> parameters(int weights, int biases) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= weights; i++) names.add("w" + i);
+        for (int i = 1; i <= biases; i++) names.add("b" + i);
+        return names;
+    }
+
+    /** The weights, then the biases, in the order of {@link #parameters(int, int)}. */
+    static double[] start(double[] weights, double[] biases) {
         double[] p = Arrays.copyOf(weights, weights.length + biases.length);
         System.arraycopy(biases, 0, p, weights.length, biases.length);
         return p;

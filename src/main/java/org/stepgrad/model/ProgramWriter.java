@@ -18,6 +18,11 @@ public final class ProgramWriter {
         return line(name + " = " + expression);
     }
 
+    /** {@code ## label}: the lines below belong to that group (a path such as "weights / output" nests), until the next one. */
+    public ProgramWriter group(String label) {
+        return line("## " + label);
+    }
+
     public ProgramWriter comment(String words) {
         return line("# " + words);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Phase;
+import org.stepgrad.model.Classifier;
 import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.model.RandomSearch;
 import org.stepgrad.model.TrainingRun;
@@ -65,7 +66,8 @@ class CourseTest {
 
     @Test
     void the_course_follows_the_design_order() {
-        assertEquals(List.of("loss", "knobs", "chain-rule", "neuron", "sigmoid-neuron", "curve-fitter", "network", "cross-entropy", "training-loop"),
+        assertEquals(List.of("loss", "knobs", "chain-rule", "neuron", "sigmoid-neuron", "curve-fitter", "network", "cross-entropy", "training-loop",
+                        "classifier"),
                 course.lessons().stream().map(Lesson::id).toList());
     }
 
@@ -186,6 +188,36 @@ class CourseTest {
         assertTrue(small.finalLoss() > 2 * floor, "α small: " + small.finalLoss());
         assertTrue(big.finalLoss() > big.startLoss() * 10, "α big: " + big.finalLoss());
         assertFalse(right.diverged());
+    }
+
+    @Test
+    void lesson_9_gradient_descent_wraps_the_boundary_around_the_middle_class() {
+        Lesson l = lesson("classifier");
+        Classifier c = (Classifier) l.model();
+        assertEquals(30, c.points().size());
+        TrainingRun run = l.training().get(0).run();
+        assertFalse(run.diverged());
+        assertTrue(c.correct(run.params().get(0)) < 20, "the start is little better than a guess");
+        assertEquals(30, c.correct(run.finalParams()), "every point on its side after training");
+        assertTrue(run.finalLoss() < run.startLoss() / 10, run.finalLoss() + " against " + run.startLoss());
+        // the start's loss worked out apart from the graph, and the chain rule's p − label at the output
+        Classifier.Sample first = c.points().get(0);
+        double[] k = c.start();
+        double net = k[16];
+        for (int j = 0; j < 4; j++) net += k[8 + j] * Math.tanh(k[2 * j] * first.x1() + k[2 * j + 1] * first.x2() + k[12 + j]);
+        double p = 1 / (1 + Math.exp(-net));
+        assertEquals(1, first.label());
+        assertEquals(p, node(l, "p_1").value(), 1e-12);
+        assertEquals(-Math.log(p), node(l, "l_1").value(), 1e-12);
+        assertEquals((p - 1) / 30, node(l, "net_o_1").grad(), 1e-12);
+        assertEquals(c.lossAt(k), l.trace().outputNode().value(), 1e-12);
+        // every point on its side after training, by the same arithmetic written out
+        double[] end = run.finalParams();
+        for (Classifier.Sample s : c.points()) {
+            double o = end[16];
+            for (int j = 0; j < 4; j++) o += end[8 + j] * Math.tanh(end[2 * j] * s.x1() + end[2 * j + 1] * s.x2() + end[12 + j]);
+            assertEquals(s.label() == 1, o > 0, s.toString()); // p > 0.5 exactly when the output's sum is positive
+        }
     }
 
     /**

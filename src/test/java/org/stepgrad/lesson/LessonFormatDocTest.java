@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepgrad.layout.DrawingLimit;
+import org.stepgrad.model.Classifier;
 import org.stepgrad.model.GradientDescent;
 import org.stepgrad.model.Network;
 import org.stepgrad.model.Neuron;
@@ -44,6 +45,7 @@ class LessonFormatDocTest {
                 "degree up to " + PolynomialFit.MAX_DEGREE, "1–" + PolynomialFit.MAX_POINTS + " points",
                 "2–" + Network.MAX_LAYERS + " layers, each 1–" + Network.MAX_WIDTH + " neurons",
                 "1–" + Neuron.MAX_INPUTS + " inputs", "2–" + Softmax.MAX_CLASSES + " classes",
+                "n 1–" + Network.MAX_WIDTH + ", 2–" + Classifier.MAX_POINTS + " points",
                 "1–" + n(GradientDescent.MAX_ITERATIONS) + " iterations",
                 "at most " + MarkdownLimits.MAX_MARKERS + " block quote", "at most " + MarkdownLimits.MAX_EMPHASIS + " deep",
                 n(MarkdownLimits.MAX_DELIMITERS) + " emphasis marks", "at most " + MarkdownLimits.MAX_DEPTH + " levels")) {

@@ -50,6 +50,26 @@ class LessonLoaderTest {
     }
 
     @Test
+    void a_classifiers_shape_labels_and_points_are_refused_at_their_lines_with_sentences() throws IOException {
+        String file = "title: x\nsummary: y\nmodel:\n  type: classifier\n  layers: [2, 4, 1]\n  points:\n    - [0.1, 0.2, 1]\n    - [0.9, 0.1, 0]\n";
+        Files.writeString(dir.resolve("fine.yaml"), file);
+        assertEquals(java.util.List.of(), LessonLibrary.open(dir).current().problems());
+        Files.delete(dir.resolve("fine.yaml"));
+        LessonProblem shape = problemIn(file.replace("[2, 4, 1]", "[2, 4, 2]"));
+        assertEquals(5, shape.line());
+        assertTrue(shape.message().startsWith("a classifier's layers are [2, n, 1]"), shape.message());
+        LessonProblem wide = problemIn(file.replace("[2, 4, 1]", "[2, 40, 1]"));
+        assertEquals("the hidden layer holds between 1 and 16 neurons, not 40", wide.message());
+        LessonProblem label = problemIn(file.replace("[0.9, 0.1, 0]", "[0.9, 0.1, 2]"));
+        assertEquals(8, label.line());
+        assertEquals("a point's label is its class, 0 or 1, not 2", label.message());
+        LessonProblem pair = problemIn(file.replace("[0.9, 0.1, 0]", "[0.9, 0.1]"));
+        assertTrue(pair.message().startsWith("each point is written [x1, x2, label]"), pair.message());
+        LessonProblem one = problemIn(file.replace("    - [0.9, 0.1, 0]\n", ""));
+        assertEquals("a classifier needs between 2 and 1000 points, not 1", one.message());
+    }
+
+    @Test
     void a_yaml_syntax_error_is_reported_with_its_line_and_column() throws IOException {
         LessonProblem p = problemIn("title: x\nsummary: a: b\n");
         assertEquals(2, p.line());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stepgrad.expr.Tracer;
 import org.stepgrad.model.Activation;
+import org.stepgrad.model.Classifier;
 import org.stepgrad.model.Loss;
 import org.stepgrad.model.Model;
 import org.stepgrad.model.Network;
@@ -48,6 +49,18 @@ class ModelSizeTest {
                     Network net = Network.seeded(sizes, Activation.SIGMOID, new double[sizes[0]], targets, perLayer, loss, 3);
                     assertEquals(traced(net), Network.nodeCount(sizes, perLayer, loss), java.util.Arrays.toString(sizes) + " " + loss + " " + perLayer);
                 }
+            }
+        }
+    }
+
+    @Test
+    void a_two_class_classifiers_count_matches_its_graph_for_widths_and_labellings() {
+        for (int hidden : new int[] {1, 4, 16}) {
+            for (int ones : new int[] {0, 1, 3}) {
+                List<Classifier.Sample> points = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) points.add(new Classifier.Sample(i * 0.3, -i * 0.2, i < ones ? 1 : 0));
+                Classifier c = Classifier.seeded(hidden, Activation.TANH, points, 4);
+                assertEquals(traced(c), Classifier.nodeCount(hidden, 3, ones), hidden + " hidden, " + ones + " of class 1");
             }
         }
     }

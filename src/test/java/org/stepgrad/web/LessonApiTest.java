@@ -42,7 +42,7 @@ class LessonApiTest {
         JsonNode list = json(server, "/api/lessons", 200);
         assertTrue(list.size() >= 8);
         assertEquals("loss", list.get(0).get("id").asText());
-        assertEquals("training-loop", list.get(list.size() - 1).get("id").asText());
+        assertEquals("classifier", list.get(list.size() - 1).get("id").asText());
         for (JsonNode l : list) assertTrue(l.get("summary").asText().length() > 10);
     }
 

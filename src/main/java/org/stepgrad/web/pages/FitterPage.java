@@ -60,7 +60,7 @@ public final class FitterPage {
         }).send(ctx);
     }
 
-    private static int iteration(String param) {
+    static int iteration(String param) {
         if (param == null || param.isBlank()) return 0;
         try {
             int it = Integer.parseInt(param.trim());
@@ -71,7 +71,7 @@ public final class FitterPage {
         throw new ApiError(400, "it is the iteration, a whole number from 0 to 1000000, not '" + clip(param.trim()) + "'");
     }
 
-    private static int run(String param, Lesson lesson) {
+    static int run(String param, Lesson lesson) {
         if (param == null || param.isBlank()) return -1;
         int n = lesson.training().size();
         try {

@@ -3,6 +3,7 @@ package org.stepgrad.web.pages;
 import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.view.FitterView;
 import org.stepgrad.web.view.FitterViews;
+import org.stepgrad.web.view.ClassifierViews;
 import org.stepgrad.web.view.KnobLink;
 import org.stepgrad.replay.Format;
 import org.stepgrad.web.view.GraphView;
@@ -206,7 +207,7 @@ public final class LessonPages {
         FitterView fitter = FitterViews.page(lesson, knobs, it);
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
-                "/embed/" + id + "?step=" + s + kQuery, fitter);
+                "/embed/" + id + "?step=" + s + kQuery, fitter, ClassifierViews.page(lesson, it, s));
     }
 
     /** A no-script reply in the URL: to checkpoint {@code index}, an answer at a try, or "show me". */

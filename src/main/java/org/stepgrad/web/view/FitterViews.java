@@ -74,14 +74,21 @@ public final class FitterViews {
                 .map(p -> new FitterView.Dot(Format.coordinate(plot.sx(p.x())), Format.coordinate(plot.sy(p.y())),
                         "(" + Format.number(p.x()) + ", " + Format.number(p.y()) + ")"))
                 .toList();
+        String query = KnobLink.text(knobs);
+        String id = lesson.id();
+        return new FitterView(
+                new FitterView.Links("/lessons/" + id + "/fitter", "/lessons/" + id, "/lessons/" + id + "?step=0" + new KnobLink(query, it).query()),
+                new FitterView.Knobs(Format.exact(range), sliders),
+                new FitterView.Plot("0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs)),
+                lossPlot(lesson, picked, it),
+                new FitterView.Runs(recordedRuns(lesson), minePath, run == null ? "" : "run mine " + kind(run.method().id())),
+                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),
+                new FitterView.State(query, it, Format.number(loss), stopped, status));
+    }
+
+    /** The loss plot's scale and labels, its marker on recorded run {@code picked} (-1: none) at iteration {@code it}. */
+    static FitterView.LossPlot lossPlot(Lesson lesson, int picked, int it) {
         FitPlot.LossScale scale = scaleOf(lesson);
-        List<FitterView.Run> recorded = new ArrayList<>();
-        for (int i = 0; i < lesson.training().size(); i++) {
-            Training t = lesson.training().get(i);
-            String end = t.run().diverged() ? "diverged" : "final loss " + Format.number(t.run().finalLoss());
-            recorded.add(new FitterView.Run(i, t.label(), t.method(), "run run-" + i + " " + kind(t.method()),
-                    scale.path(t.run().losses(), 0), end));
-        }
         boolean marked = picked >= 0 && picked < lesson.training().size();
         String mx = "-10", my = "-10";
         if (marked) {
@@ -90,17 +97,21 @@ public final class FitterViews {
             mx = Format.coordinate(scale.x(i));
             my = Format.coordinate(scale.y(losses[i]));
         }
-        String query = KnobLink.text(knobs);
-        String id = lesson.id();
-        return new FitterView(
-                new FitterView.Links("/lessons/" + id + "/fitter", "/lessons/" + id, "/lessons/" + id + "?step=0" + new KnobLink(query, it).query()),
-                new FitterView.Knobs(Format.exact(range), sliders),
-                new FitterView.Plot("0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs)),
-                new FitterView.LossPlot("0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, Format.number(Math.pow(10, scale.logMax())),
-                        Format.number(Math.pow(10, scale.logMin())), scale.iterations(), mx, my, marked),
-                new FitterView.Runs(recorded, minePath, run == null ? "" : "run mine " + kind(run.method().id())),
-                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),
-                new FitterView.State(query, it, Format.number(loss), stopped, status));
+        return new FitterView.LossPlot("0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, Format.number(Math.pow(10, scale.logMax())),
+                Format.number(Math.pow(10, scale.logMin())), scale.iterations(), mx, my, marked);
+    }
+
+    /** The lesson's recorded runs on the shared loss scale, each with its label and how it ended. */
+    static List<FitterView.Run> recordedRuns(Lesson lesson) {
+        FitPlot.LossScale scale = scaleOf(lesson);
+        List<FitterView.Run> recorded = new ArrayList<>();
+        for (int i = 0; i < lesson.training().size(); i++) {
+            Training t = lesson.training().get(i);
+            String end = t.run().diverged() ? "diverged" : "final loss " + Format.number(t.run().finalLoss());
+            recorded.add(new FitterView.Run(i, t.label(), t.method(), "run run-" + i + " " + kind(t.method()),
+                    scale.path(t.run().losses(), 0), end));
+        }
+        return recorded;
     }
 
     private static FitPlot.LossScale scaleOf(Lesson lesson) {

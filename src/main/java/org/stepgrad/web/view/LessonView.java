@@ -9,7 +9,7 @@ import org.stepgrad.lesson.Prose;
 /**
  * The lesson page (and its embed): the lesson's words, the stepper over its graph, the author's
  * notes placed on steps, the checkpoints with any verdict, the neighbours in the course, and the
- * Curve Fitter panel when the lesson has one. Ready to print: the template only loops and branches.
+ * Curve Fitter or the classifier panel when the lesson has one. Ready to print: the template only loops and branches.
  *
  * @param notice   a sentence above the graph (the graph is at other knobs than the lesson's), or null
  * @param quizzing true when the page opens on an unanswered checkpoint: its value or gradient is hidden
@@ -17,7 +17,7 @@ import org.stepgrad.lesson.Prose;
 public record LessonView(Assets assets, String id, String title, String summary, String position, Prose intro,
                          StepperView stepper, String notice, List<NoteView> notes, List<CheckpointView> checkpoints,
                          boolean quizzing, LessonLink previous, LessonLink next, String pageHref, String embedHref,
-                         FitterView fitter) {
+                         FitterView fitter, ClassifierView classifier) {
     public LessonView {
         notes = List.copyOf(notes);
         checkpoints = List.copyOf(checkpoints);
