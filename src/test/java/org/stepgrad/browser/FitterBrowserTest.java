@@ -101,6 +101,45 @@ class FitterBrowserTest {
         browser.screenshot(OUT.resolve("fitter-diverged-1280x800.png"));
     }
 
+    @Test
+    void a_point_dragged_on_the_plot_changes_the_loss_and_the_url_and_the_link_reproduces_it() {
+        openFitter("/lessons/curve-fitter");
+        String loss = text(".fitter .loss-value");
+        WebElement first = browser.driver().findElement(By.cssSelector("svg.fit-plot g.points circle[data-index='0']"));
+        String title = first.getText();
+        new org.openqa.selenium.interactions.Actions(browser.driver()).clickAndHold(first).moveByOffset(10, -40).moveByOffset(10, -40)
+                .release().perform();
+        browser.waiting().until(d -> !text(".fitter .loss-value").equals(loss));
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("points="), url);
+        assertFalse(url.contains("points=-1%2C-0.7") || url.contains("points=-1,-0.7"), "the first point moved: " + url);
+        assertEquals(12, browser.driver().findElements(By.cssSelector("svg.fit-plot g.points circle")).size());
+        String moved = text(".fitter .loss-value");
+        assertNotEquals(loss, moved);
+
+        // a click on empty plot adds a point; the paste box follows the data
+        WebElement plot = browser.driver().findElement(By.cssSelector("svg.fit-plot"));
+        new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(plot, 0, -100).click().perform();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("svg.fit-plot g.points circle")).size() == 13);
+        assertEquals(13, ((String) browser.driver().findElement(By.cssSelector("form.data textarea")).getDomProperty("value")).strip().split("\n").length);
+        String added = text(".fitter .loss-value");
+        browser.screenshot(OUT.resolve("fitter-own-points-1280x800.png"));
+
+        // the link alone draws the same fit
+        browser.driver().get(browser.driver().getCurrentUrl());
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("aside.fitter.ready")).isEmpty());
+        assertEquals(added, text(".fitter .loss-value"));
+        assertEquals(13, browser.driver().findElements(By.cssSelector("svg.fit-plot g.points circle")).size());
+
+        // shift-click removes a point
+        WebElement last = browser.driver().findElement(By.cssSelector("svg.fit-plot g.points circle[data-index='12']"));
+        new org.openqa.selenium.interactions.Actions(browser.driver()).keyDown(org.openqa.selenium.Keys.SHIFT).click(last)
+                .keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("svg.fit-plot g.points circle")).size() == 12);
+        browser.waiting().until(d -> text(".fitter .loss-value").equals(moved));
+        assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors().toString());
+    }
+
     private static void openFitter(String path) {
         browser.driver().get(server.url(path));
         browser.waiting().until(d -> !d.findElements(By.cssSelector("aside.fitter.ready")).isEmpty());
