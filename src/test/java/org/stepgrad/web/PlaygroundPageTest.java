@@ -102,7 +102,7 @@ class PlaygroundPageTest {
         Replay replay = new Replay(g.backward(b));
         StepperView view = new StepperViews(new GraphViews(new LayoutCache(1000))).at(replay, 2, java.util.Set.of(),
                 new StepperViews.Host("/r?x=\"'<", "/v?x=\"'<", s -> "/p?step=" + s + "&q=<\"'>", "/p",
-                        List.of(new StepperView.Field("source", "\"><b>"))), List.of());
+                        List.of(new StepperView.Field("source", "\"><b>")), "x = 1 # \"><b>"), List.of());
         String html = new Templates().render("embed", Map.of("page",
                 new PlaygroundView(Assets.load(), "", "", List.of(), null, view, null, "")));
         assertFalse(html.contains("<script>alert"));

@@ -168,11 +168,13 @@ public final class LessonPages {
         String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
         String path = base + id;
         Replay replay = traces.replay(lesson.program());
+        String drawn = lesson.program();
         String notice = null;
         if (!atStart) {
             Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
             if (traced.ok()) {
-                replay = traces.replay(lesson.model().program(knobs));
+                drawn = lesson.model().program(knobs);
+                replay = traces.replay(drawn);
                 notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
                         + " (k = " + KnobLink.text(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
             } else {
@@ -211,7 +213,7 @@ public final class LessonPages {
             }
         }
         String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
-        StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields), quiz);
+        StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields, drawn), quiz);
         boolean quizzing = !quiz.isEmpty();
         int at = catalog.lessons().indexOf(lesson);
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;

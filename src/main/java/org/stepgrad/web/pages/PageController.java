@@ -120,7 +120,7 @@ public final class PageController {
             fields.add(new StepperView.Field("source", source));
             if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
             stepper = steppers.at(traces.replay(shown), step, open, new StepperViews.Host("/api/replay?source=" + enc(shown),
-                    "/playground/view?source=" + enc(shown), hrefAt, path, fields), List.of());
+                    "/playground/view?source=" + enc(shown), hrefAt, path, fields, shown), List.of());
         } else {
             notice = "Fix the program to see its graph.";
         }
