@@ -24,6 +24,7 @@ function wire(panel) {
   const progress = panel.querySelector('progress.progress');
   const buttons = [...panel.querySelectorAll('button[data-action]')];
   const iterationSlider = panel.querySelector('input.iteration');
+  const picked = panel.querySelector('output.iteration-pick');
   const runChoice = panel.querySelector('select.run-choice');
   const plot = panel.querySelector('svg.fit-plot');
   const dataForm = panel.querySelector('form.data');
@@ -167,6 +168,7 @@ function wire(panel) {
 
   /** The knobs of a recorded run at the slider's iteration, marked on the loss plot by the server. */
   function pickIteration() {
+    picked.textContent = iterationSlider.value; // the slider's own number, before the server's drawing arrives
     refresh(() => ({ run: runChoice.value, it: iterationSlider.value }), true);
   }
 

@@ -86,6 +86,7 @@ class FitterBrowserTest {
         slide("fitter-iteration", "500");
         browser.waiting().until(d -> !text(".fitter .loss-value").equals(loss));
         assertEquals("500", text(".fitter .iteration-value"));
+        assertEquals("500", text(".fitter .iteration-pick"), "the label says which iteration");
         assertNotEquals("-10", attribute("svg.loss-plot .marker", "cx"));
         assertTrue(Double.parseDouble(text(".fitter .loss-value")) < 1e-3, "gradient descent's loss after 500 steps");
     }
@@ -98,6 +99,9 @@ class FitterBrowserTest {
                 + "document.querySelector('.fitter input.steps').value = '200';");
         browser.driver().findElement(By.cssSelector(".fitter button[data-action='train']")).click();
         browser.waiting().until(d -> text(".fitter .status").contains("too big"));
+        assertTrue(text(".fitter .status").matches("The learning rate is too big: the loss grew from 0\\.9167 to \\S+ by step \\d+, and training stopped there\\..*"),
+                text(".fitter .status"));
+        assertFalse(browser.driver().findElements(By.cssSelector("svg.loss-plot g.mine polyline")).isEmpty(), "the loss curve stays");
         browser.screenshot(OUT.resolve("fitter-diverged-1280x800.png"));
     }
 

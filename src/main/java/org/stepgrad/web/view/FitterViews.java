@@ -52,11 +52,12 @@ public final class FitterViews {
         if (run == null) return view(lesson, fit, answer.knobs(), answer.loss(), answer.gradient(), from, "", false, null, picked, "");
         int it = from + run.iterations();
         boolean stopped = run.diverged() || run.escaped();
-        String status = run.diverged()
-                ? "The loss left the finite numbers after " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
-                : run.escaped()
-                ? "The knobs passed ±" + Format.exact(FitResult.MAX_KNOB) + " in these " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
-                : "";
+        double[] losses = run.losses();
+        // the run stopped at the last step whose loss was finite and whose knobs were within range
+        String status = !stopped ? ""
+                : run.iterations() == 0 ? "The learning rate is too big: the first step sends the loss or the knobs out of range, so training stopped at step " + from + ". Try a smaller α."
+                : "The learning rate is too big: the loss grew from " + Format.number(losses[0]) + " to "
+                + Format.number(losses[losses.length - 1]) + " by step " + it + ", and training stopped there. Reset and try a smaller α.";
         return view(lesson, fit, run.knobs(), run.loss(), run.gradient(), it, status, stopped, run, picked, scaleOf(lesson).path(run.losses(), from));
     }
 
