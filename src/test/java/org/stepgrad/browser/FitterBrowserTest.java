@@ -77,6 +77,10 @@ class FitterBrowserTest {
         browser.waiting().until(d -> !text(".fitter .status").isEmpty());
         assertTrue(text(".fitter .status").contains("2000"), text(".fitter .status"));
         assertEquals("0", text(".fitter .iteration-value"));
+        browser.driver().executeScript("document.querySelector('.fitter input.steps').value = '-3';");
+        browser.driver().findElement(By.cssSelector(".fitter button[data-action='train']")).click();
+        browser.waiting().until(d -> text(".fitter .status").contains("1") && !text(".fitter .status").contains("2000"));
+        assertEquals("0", text(".fitter .iteration-value"), "−3 steps run nothing, and the status says why");
     }
 
     @Test

@@ -190,6 +190,24 @@ class StepperBrowserTest {
         assertFalse(text(".source-error .message").isBlank());
         assertEquals("= -2", value("x"), "the last good graph stays while the program has a fault");
         assertEquals("y = (x + 1", browser.driver().findElement(By.id("source")).getAttribute("value").split("\n")[1]);
+        assertTrue(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed(), "and is marked out of date");
+        assertTrue(attr(".stepper", "class").contains("stale"));
+
+        // the fixed program runs, and its link carries it alone
+        editor = browser.driver().findElement(By.id("source"));
+        editor.clear();
+        editor.sendKeys("x = 2\ny = (x + 1)");
+        browser.driver().findElement(By.cssSelector("form.program button[type=submit]")).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".source-error:not(.live)")).isEmpty());
+        waitReady();
+        assertFalse(browser.driver().getCurrentUrl().contains("last="), browser.driver().getCurrentUrl());
+        assertFalse(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed());
+
+        // an edit marks the graph out of date before anything is run; undoing it clears the mark
+        browser.driver().findElement(By.id("source")).sendKeys("\nz = y * 3");
+        assertTrue(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed(), "edited: the graph is of the old text");
+        browser.driver().findElement(By.id("source")).sendKeys(Keys.BACK_SPACE.toString().repeat(10));
+        assertFalse(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed(), "back to the drawn program");
     }
 
     @Test

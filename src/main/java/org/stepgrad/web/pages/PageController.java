@@ -66,6 +66,13 @@ public final class PageController {
     private void page(Context ctx, String template) {
         String source = ctx.queryParam("source");
         String last = ctx.queryParam("last");
+        if (last != null && source != null && traces.trace(source).ok()) {
+            // the graph is the program's own, so its link carries that program alone
+            String rest = java.util.Arrays.stream(ctx.queryString().split("&")).filter(p -> !p.startsWith("last="))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            ctx.header("Cache-Control", "no-store").redirect(ctx.path() + "?" + rest, io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
