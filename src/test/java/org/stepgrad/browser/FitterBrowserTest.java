@@ -148,6 +148,36 @@ class FitterBrowserTest {
         assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors().toString());
     }
 
+    @Test
+    void pasted_x_y_lines_become_the_data_and_the_lesson_s_points_come_back_with_one_click() {
+        openFitter("/lessons/curve-fitter");
+        String own = text(".fitter .loss-value");
+        browser.driver().findElement(By.cssSelector(".fitter details.data-box summary")).click();
+        WebElement box = browser.driver().findElement(By.cssSelector("form.data textarea"));
+        box.clear();
+        box.sendKeys("0, 1\n1, 2\n2, 2\n3, 5\n4, 4");
+        browser.driver().findElement(By.cssSelector("form.data button[type=submit]")).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("svg.fit-plot g.points circle")).size() == 5);
+        // the lesson's start, p(x) = −1 + 2x + 2x² − 2x³ − 2x⁴ + x⁵, scored here over the five points
+        double[] k = {-1, 2, 2, -2, -2, 1};
+        double[][] points = {{0, 1}, {1, 2}, {2, 2}, {3, 5}, {4, 4}};
+        double miss = 0;
+        for (double[] p : points) {
+            double y = 0;
+            for (int j = 0; j < k.length; j++) y += k[j] * Math.pow(p[0], j);
+            miss += (y - p[1]) * (y - p[1]) / points.length;
+        }
+        assertEquals(miss, Double.parseDouble(text(".fitter .loss-value")), miss * 1e-3);
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("points=0%2C1%3B1%2C2%3B2%2C2%3B3%2C5%3B4%2C4") || url.contains("points=0,1;1,2;2,2;3,5;4,4"), url);
+        assertTrue(attribute(".open-graph a", "href").contains("/playground?source="), "this data's graph is its program");
+
+        browser.driver().findElement(By.cssSelector("form.data [data-action='own-points']")).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("svg.fit-plot g.points circle")).size() == 12);
+        assertEquals(own, text(".fitter .loss-value"));
+        assertFalse(browser.driver().getCurrentUrl().contains("points="));
+    }
+
     private static void openFitter(String path) {
         browser.driver().get(server.url(path));
         browser.waiting().until(d -> !d.findElements(By.cssSelector("aside.fitter.ready")).isEmpty());

@@ -104,7 +104,8 @@ public final class LessonPages {
         String points = ctx.queryParam("points"); // the Curve Fitter's own data
         Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, points, open, origin, present);
         pages.get(key, x -> {
-            Data data = Data.read(points);
+            // only a Curve Fitter reads points; other lessons leave them be
+            Data data = lesson.hasTraining() && lesson.model() instanceof org.stepgrad.model.PolynomialFit ? Data.read(points) : new Data(null, "");
             LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open, data);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
             if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
