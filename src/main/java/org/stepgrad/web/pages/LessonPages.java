@@ -185,13 +185,17 @@ public final class LessonPages {
             }
         }
         int s = replay.clamp(step);
-        String q = kQuery;
+        // the learner's own data ride along on the page's links, so stepping and sharing keep the Curve Fitter's points
+        String pointsText = data.points() == null ? null : KnobLink.points(data.points());
+        String pQuery = pointsText == null ? "" : "&points=" + PageController.enc(pointsText);
+        String q = kQuery + pQuery;
         IntFunction<String> hrefAt = n -> path + "?step=" + n + q;
         List<StepperView.Field> fields = new ArrayList<>();
         if (!atStart) {
             fields.add(new StepperView.Field("k", KnobLink.text(knobs)));
             if (it >= 0) fields.add(new StepperView.Field("it", Integer.toString(it)));
         }
+        if (pointsText != null) fields.add(new StepperView.Field("points", pointsText));
         String replayUrl = "/api/lessons/" + id + "/replay" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
 
         List<LessonView.NoteView> notes = new ArrayList<>();
@@ -222,7 +226,7 @@ public final class LessonPages {
         String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
         FitterView fitter = FitterViews.page(lesson, knobs, it, data.points(), data.refused());
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
-                notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
+                notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + q,
                 "/embed/" + id + "?step=" + s + kQuery, fitter);
     }
 
