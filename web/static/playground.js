@@ -35,9 +35,22 @@ function liveBox() {
   return box;
 }
 
+// the graph is of the program the page drew (sent back as "last"): any other text in the editor makes it out of date
+const lines = (text) => (text || '').replace(/\r\n?/g, '\n'); // a submitted textarea's newlines come back as CRLF
+const drawn = lines(form?.querySelector('input[name="last"]')?.value);
+const staleMarker = document.querySelector('.stale-marker');
+function markStale() {
+  if (!staleMarker) return;
+  const stale = lines(source.value) !== drawn;
+  staleMarker.hidden = !stale;
+  document.querySelector('.stepper')?.classList.toggle('stale', stale);
+}
+markStale();
+
 let timer = 0;
 let asked = 0;
 source?.addEventListener('input', () => {
+  markStale();
   clearTimeout(timer);
   timer = setTimeout(async () => {
     const ask = ++asked;

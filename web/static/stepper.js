@@ -29,6 +29,8 @@ async function start(root) {
   const playButton = root.querySelector('[data-go="play"]');
   const speed = root.querySelector('[data-speed]');
   const details = root.querySelector('.details');
+  const checkButton = details.querySelector('.check-button');
+  const check = details.querySelector('dl.check');
   const links = [...root.querySelectorAll('a[data-go]')];
   let step = clamp(Number(root.dataset.step) || 0);
   let moving = 0; // the latest move that waits for a window of the replay: an older one is dropped
@@ -262,18 +264,65 @@ async function start(root) {
   function showDetails(id) {
     const g = svg.querySelector(`g.node[data-node-id="${id}"]`);
     if (!g) return;
+    const again = selected === id;
     selected = id;
     const shown = painter.shown(id);
+    const asked = g.classList.contains('quiz-grad'); // a checkpoint asks for this gradient: neither shown nor checked
     details.hidden = false;
     details.querySelector('.formula').textContent = g.dataset.formula;
     // the box shows four significant digits; a click shows the value in full
     details.querySelector('.state').textContent = [
       shown.value ? `value ${g.dataset.exact}` : 'value not computed yet',
-      shown.grad ? shown.grad : 'gradient not known yet',
+      asked ? 'gradient: answer the checkpoint first' : shown.grad ? shown.grad : 'gradient not known yet',
     ].join(' · ');
+    if (checkButton) {
+      checkButton.disabled = asked || !shown.grad;
+      checkButton.title = checkButton.disabled
+        ? 'Step on until the backward pass has reached this node: the check compares with its gradient'
+        : 'Nudge this node by ±h, run the forward pass again, and compare with the backward pass';
+      if (!again || checkButton.disabled) check.hidden = true;
+    }
     for (const other of root.querySelectorAll('g.node.selected')) other.classList.remove('selected');
     g.classList.add('selected');
   }
+
+  // the numeric gradient check: the server nudges the node and reruns the forward pass; this prints its numbers
+  let checked = 0; // the newest check asked: an older answer is dropped
+  function row(term, text) {
+    const dt = document.createElement('dt');
+    const dd = document.createElement('dd');
+    dt.textContent = term;
+    dd.textContent = text;
+    return [dt, dd];
+  }
+  const exact = (x) => String(Number(x.toPrecision(10)));
+  checkButton?.addEventListener('click', async () => {
+    const mine = ++checked;
+    const node = selected;
+    check.hidden = false;
+    check.replaceChildren(...row('numeric check', 'running the forward pass twice…'));
+    let answer;
+    try {
+      const response = await fetch('/api/gradcheck', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ source: root.dataset.source, node }),
+      });
+      answer = await response.json();
+      if (!response.ok) throw new Error(answer.error || `status ${response.status}`);
+    } catch (error) {
+      if (mine === checked) check.replaceChildren(...row('numeric check', error.message));
+      return;
+    }
+    if (mine !== checked || node !== selected) return;
+    check.replaceChildren(
+      ...row('backprop', `${exact(answer.backprop)} (from the backward pass)`),
+      ...row('(f(v+h) − f(v−h)) / 2h', `${exact(answer.numeric)} with h = ${answer.h.toExponential(0)}`),
+      ...row('relative difference', answer.relativeError.toExponential(1)),
+      ...row('cost', `${answer.forwardPasses} forward passes for this one gradient; one backward pass gave all `
+        + `${answer.gradients} (checking each this way: ${answer.forwardPasses * answer.gradients} forward passes)`),
+    );
+  });
 
   for (const a of links) {
     a.addEventListener('click', (event) => {

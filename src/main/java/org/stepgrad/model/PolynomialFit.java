@@ -21,6 +21,11 @@ public record PolynomialFit(int degree, List<Point> points, double[] knobs, Loss
         knobs = knobs.clone();
     }
 
+    /** The same curve, loss and start over other data points (null: these). */
+    public PolynomialFit over(List<Point> others) {
+        return others == null ? this : new PolynomialFit(degree, others, knobs, loss);
+    }
+
     /** Refuses a degree or a number of points out of range before anything of that size is allocated. */
     public static void checkSize(long degree, long points) {
         if (degree < 0 || degree > MAX_DEGREE) throw new ModelError("the degree must be between 0 and " + MAX_DEGREE + ", not " + degree);

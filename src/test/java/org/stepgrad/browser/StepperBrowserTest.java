@@ -145,6 +145,37 @@ class StepperBrowserTest {
     }
 
     @Test
+    void a_numeric_check_is_shown_beside_the_backprop_gradient_once_the_backward_pass_reached_the_node() {
+        open(CIRCUIT, 2);
+        browser.driver().findElement(By.cssSelector("g.node[data-node-name='q']")).click();
+        assertFalse(browser.driver().findElement(By.cssSelector(".details .check-button")).isEnabled(), "no gradient to check yet");
+        open(CIRCUIT, 10);
+        browser.driver().findElement(By.cssSelector("g.node[data-node-name='q']")).click();
+        browser.driver().findElement(By.cssSelector(".details .check-button")).click();
+        browser.waiting().until(d -> text(".details dl.check").contains("relative difference"));
+        java.util.List<WebElement> values = browser.driver().findElements(By.cssSelector(".details dl.check dd"));
+        assertEquals("-4 (from the backward pass)", values.get(0).getText());
+        // f = q·z, so nudging q moves f by z = −4 per unit: the central difference is exact up to rounding
+        double numeric = Double.parseDouble(values.get(1).getText().split(" ")[0]);
+        assertEquals(-4, numeric, 1e-8);
+        assertTrue(values.get(1).getText().endsWith("with h = 3e-5"), values.get(1).getText());
+        assertTrue(values.get(3).getText().startsWith("2 forward passes for this one gradient; one backward pass gave all 5"),
+                values.get(3).getText());
+        assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors().toString());
+
+        // the Curve Fitter lesson's last step asks for it: k0's check beside its backprop gradient
+        browser.driver().get(server.url("/lessons/curve-fitter?step=100000"));
+        waitReady();
+        browser.driver().findElement(By.cssSelector("g.node[data-node-name='k0']")).click();
+        browser.driver().findElement(By.cssSelector(".details .check-button")).click();
+        browser.waiting().until(d -> text(".details dl.check").contains("relative difference"));
+        assertTrue(text(".details dl.check").contains("-2.05885346"), text(".details dl.check"));
+        assertTrue(text(".details dl.check").contains("one backward pass gave all 295"), text(".details dl.check"));
+        browser.driver().executeScript("document.querySelector('.details').scrollIntoView({block: 'center'})");
+        browser.screenshot(java.nio.file.Path.of(System.getProperty("stepgrad.screenshots", "target/screenshots"), "numeric-check-1280x800.png"));
+    }
+
+    @Test
     void a_syntax_error_shows_a_caret_under_its_column_and_the_graph_stays() {
         open(CIRCUIT, null);
         WebElement editor = browser.driver().findElement(By.id("source"));
@@ -159,6 +190,24 @@ class StepperBrowserTest {
         assertFalse(text(".source-error .message").isBlank());
         assertEquals("= -2", value("x"), "the last good graph stays while the program has a fault");
         assertEquals("y = (x + 1", browser.driver().findElement(By.id("source")).getAttribute("value").split("\n")[1]);
+        assertTrue(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed(), "and is marked out of date");
+        assertTrue(attr(".stepper", "class").contains("stale"));
+
+        // the fixed program runs, and its link carries it alone
+        editor = browser.driver().findElement(By.id("source"));
+        editor.clear();
+        editor.sendKeys("x = 2\ny = (x + 1)");
+        browser.driver().findElement(By.cssSelector("form.program button[type=submit]")).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".source-error:not(.live)")).isEmpty());
+        waitReady();
+        assertFalse(browser.driver().getCurrentUrl().contains("last="), browser.driver().getCurrentUrl());
+        assertFalse(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed());
+
+        // an edit marks the graph out of date before anything is run; undoing it clears the mark
+        browser.driver().findElement(By.id("source")).sendKeys("\nz = y * 3");
+        assertTrue(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed(), "edited: the graph is of the old text");
+        browser.driver().findElement(By.id("source")).sendKeys(Keys.BACK_SPACE.toString().repeat(10));
+        assertFalse(browser.driver().findElement(By.cssSelector(".stale-marker")).isDisplayed(), "back to the drawn program");
     }
 
     @Test

@@ -84,6 +84,61 @@ class FitterApiTest {
     }
 
     @Test
+    void a_fit_over_five_given_points_reports_their_mean_squared_miss() {
+        double[][] points = {{-2, 3.5}, {-0.5, 1}, {0, -0.25}, {1.5, 2}, {3, -4}};
+        double[] k = {0.5, -1, 0.25, 0.1, 0, -0.02};
+        StringBuilder link = new StringBuilder();
+        double miss = 0; // computed apart: p(x) term by term, the squared misses averaged
+        for (double[] p : points) {
+            if (!link.isEmpty()) link.append(';');
+            link.append(p[0]).append(',').append(p[1]);
+            double y = 0;
+            for (int j = 0; j < k.length; j++) y += k[j] * Math.pow(p[0], j);
+            miss += (y - p[1]) * (y - p[1]) / points.length;
+        }
+        JsonNode fit = json("/api/lessons/curve-fitter/fit?k=0.5,-1,0.25,0.1,0,-0.02&points=" + link, 200);
+        assertEquals(miss, fit.get("loss").asDouble(), 1e-12);
+        // the fitter's drawing at the same link prints the same loss, and keeps the points for the next request
+        String parts = server.get("/lessons/curve-fitter/fitter?k=0.5,-1,0.25,0.1,0,-0.02&points=" + link).body();
+        assertTrue(parts.contains("data-points=\"-2,3.5;-0.5,1;0,-0.25;1.5,2;3,-4\""), parts);
+        assertEquals(5, count(parts, "<circle r=\"4.5\""));
+        // and training over them goes downhill from there
+        assertTrue(json("/api/lessons/curve-fitter/fit?k=0.5,-1,0.25,0.1,0,-0.02&steps=200&rate=0.00001&points=" + link, 200)
+                .get("run").get("finalLoss").asDouble() < miss);
+    }
+
+    @Test
+    void points_out_of_bounds_or_mangled_are_refused_with_a_sentence() {
+        assertEquals("point 2 in points should be x,y (two numbers and a comma), not '3'",
+                json("/api/lessons/curve-fitter/fit?points=1,2;3", 400).get("error").asText());
+        assertEquals("the y of point 1 in points is not a number: 'x'", json("/api/lessons/curve-fitter/fit?points=1,x", 400).get("error").asText());
+        assertTrue(json("/api/lessons/curve-fitter/fit?points=1,2000", 400).get("error").asText().contains("between -1000 and 1000"));
+        assertEquals("points holds at most 100 points, not 101",
+                json("/api/lessons/curve-fitter/fit?points=" + "1,1;".repeat(100) + "1,1", 400).get("error").asText());
+        assertEquals(400, server.get("/lessons/curve-fitter/fitter?points=1,1&remove=0").statusCode(), "the last point stays");
+        assertTrue(server.get("/lessons/curve-fitter/fitter?points=1,1;2,2&move=5,1,1").body().contains("there is no point 5"));
+        HttpResponse<String> page = server.get("/lessons/curve-fitter?points=1,NaN");
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("these are the lesson&#39;s own points"), "the page says why it shows the lesson's points");
+    }
+
+    @Test
+    void an_edit_on_the_plot_in_box_units_becomes_a_data_point() {
+        // the lesson's x run from -1 to 1: the box's middle column is x = 0, and the point keeps the curve's other points
+        String parts = server.get("/lessons/curve-fitter/fitter?add=200,130").body();
+        Matcher m = Pattern.compile("data-points=\"([^\"]*)\"").matcher(parts);
+        assertTrue(m.find(), parts);
+        String[] points = m.group(1).split(";");
+        assertEquals(13, points.length);
+        assertEquals("-1,-0.7", points[0]);
+        assertEquals("0", points[12].split(",")[0]);
+    }
+
+    private static int count(String s, String part) {
+        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void too_many_steps_and_bad_parameters_are_refused_with_a_sentence_before_any_work() {
         assertEquals("a request trains at most 2000 steps, not 2001; ask in parts",
                 json("/api/lessons/curve-fitter/fit?steps=2001", 400).get("error").asText());

@@ -82,7 +82,27 @@ class FitterPartsTest {
         HttpResponse<String> r = server.get("/lessons/training-loop/fitter?steps=200&rate=5");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("data-diverged=\"true\""));
-        assertTrue(r.body().contains("the learning rate is too big"), r.body());
+        assertTrue(r.body().contains("The learning rate is too big: the loss grew from 0.9167 to "), r.body());
+    }
+
+    @Test
+    void a_diverging_run_stops_where_its_knobs_can_be_continued_and_says_how_far_the_loss_grew() throws Exception {
+        // α = 3 on the Curve Fitter: the knobs pass ±1000 within a few steps
+        JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(server.get("/api/lessons/curve-fitter/fit?steps=10&rate=3").body()).get("run");
+        assertTrue(run.get("diverged").asBoolean());
+        int n = run.get("iterations").asInt();
+        assertTrue(n > 0 && n < 10, "stopped early: " + n);
+        StringBuilder end = new StringBuilder();
+        for (JsonNode k : run.get("end").get("knobs")) {
+            assertTrue(Math.abs(k.asDouble()) <= 1000, "a knob a request may start from: " + k);
+            end.append(end.isEmpty() ? "" : ",").append(k.asText());
+        }
+        String html = parts("steps=10&rate=3");
+        String last = org.stepgrad.replay.Format.number(run.get("losses").get(n).asDouble());
+        assertTrue(html.contains("The learning rate is too big: the loss grew from 1.183 to " + last + " by step " + n + ","), html);
+        assertTrue(html.contains("class=\"run mine descent\""), "the loss curve is drawn");
+        assertEquals(200, server.get("/lessons/curve-fitter/fitter?steps=1&rate=3&it=" + n + "&k=" + end).statusCode(), "and can be continued");
     }
 
     @Test

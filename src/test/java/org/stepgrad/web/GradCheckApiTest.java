@@ -30,6 +30,7 @@ class GradCheckApiTest {
         assertEquals(1e-5 * 2, r.get("h").asDouble(), 1e-18, "h scales with |v| = 2");
         assertTrue(r.get("relativeError").asDouble() < 1e-9);
         assertEquals(2, r.get("forwardPasses").asInt(), "two forward passes for one gradient");
+        assertEquals(5, r.get("gradients").asInt(), "where one backward pass gave all five nodes' gradients");
         assertEquals(check("x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z\n", "q", 200).get("numeric").asDouble(), -4, 1e-8,
                 "a computed node is nudged too, and only what is downstream of it recomputed");
     }

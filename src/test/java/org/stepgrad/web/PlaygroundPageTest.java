@@ -92,6 +92,19 @@ class PlaygroundPageTest {
         assertTrue(html.contains("class=\"caret\">    ^</code>"), "the caret sits under column 5");
         assertTrue(html.contains("Line 2, column 5"));
         assertTrue(html.contains("data-node-name=\"q\""), "the last good graph stays");
+        assertTrue(html.contains("<p class=\"stale-marker\" role=\"status\">Out of date"), "and is marked out of date");
+    }
+
+    @Test
+    void a_program_that_runs_is_linked_alone_without_the_last_one() {
+        HttpResponse<String> r = server.get(playground("a = 3\nf = a * a", "&last=" + URLEncoder.encode(CIRCUIT, StandardCharsets.UTF_8) + "&step=2"));
+        assertEquals(303, r.statusCode());
+        String to = r.headers().firstValue("Location").orElse("");
+        assertFalse(to.contains("last="), to);
+        assertTrue(to.startsWith("/playground?source=") && to.endsWith("&step=2"), to);
+        HttpResponse<String> page = server.get(to);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<p class=\"stale-marker\" role=\"status\" hidden=\"hidden\">"), "a graph of the editor's text is not marked");
     }
 
     @Test
@@ -102,7 +115,7 @@ class PlaygroundPageTest {
         Replay replay = new Replay(g.backward(b));
         StepperView view = new StepperViews(new GraphViews(new LayoutCache(1000))).at(replay, 2, java.util.Set.of(),
                 new StepperViews.Host("/r?x=\"'<", "/v?x=\"'<", s -> "/p?step=" + s + "&q=<\"'>", "/p",
-                        List.of(new StepperView.Field("source", "\"><b>"))), List.of());
+                        List.of(new StepperView.Field("source", "\"><b>")), "x = 1 # \"><b>"), List.of());
         String html = new Templates().render("embed", Map.of("page",
                 new PlaygroundView(Assets.load(), "", "", List.of(), null, view, null, "")));
         assertFalse(html.contains("<script>alert"));

@@ -26,13 +26,18 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
         knobs = List.copyOf(knobs);
     }
 
-    /** Reads {@code k}, {@code steps}, {@code rate} and {@code method} from a query; absent ones take the lesson's. */
+    /** Reads {@code k}, {@code steps}, {@code rate} and {@code method} from a query for {@code fit} (see {@link #curve}); absent ones take the lesson's. */
     public static FitQuery read(Lesson lesson, PolynomialFit fit, Function<String, String> query) {
         int steps = steps(query.apply("steps"));
         Method method = method(query.apply("method"));
         double size = method == Method.RANDOM_SEARCH ? lesson.fitStep()
                 : query.apply("rate") == null ? lesson.fitRate() : rate(query.apply("rate"));
         return of(fit, LessonController.knobs(query.apply("k"), lesson), method, size, steps);
+    }
+
+    /** The lesson's curve over the query's {@code points=} (its own when absent), refused with a sentence when out of bounds. */
+    public static PolynomialFit curve(PolynomialFit lesson, Function<String, String> query) {
+        return lesson.over(FitPoints.read(query.apply("points")));
     }
 
     public static FitQuery of(PolynomialFit fit, double[] knobs, Method method, double size, int steps) {

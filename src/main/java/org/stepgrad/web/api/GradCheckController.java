@@ -49,6 +49,8 @@ public final class GradCheckController {
             json.writeNumberField("h", check.h());
             json.writeNumberField("relativeError", check.relativeError());
             json.writeNumberField("forwardPasses", check.forwardPasses());
+            // one backward pass gave this many gradients; checking them all this way costs forwardPasses each
+            json.writeNumberField("gradients", trace.nodes().size());
             json.writeEndObject();
         });
         ctx.header("Cache-Control", "no-store");

@@ -62,13 +62,13 @@ public final class LessonController {
     }
 
     /**
-     * GET /api/lessons/{id}/fit?k=…&steps=N&rate=α&method=gradient-descent|random-search: numbers
-     * only (the loss and gradient at the knobs, and a run of N steps from them with its loss per
+     * GET /api/lessons/{id}/fit?k=…&steps=N&rate=α&method=gradient-descent|random-search(&points=x,y;…):
+     * numbers only (the loss and gradient at the knobs, and a run of N steps from them with its loss per
      * iteration); the fitter's drawing is the page fragment GET /lessons/{id}/fitter.
      */
     public void fit(Context ctx) {
         Lesson lesson = find(library.current(), ctx.pathParam("id"));
-        PolynomialFit fit = curve(lesson);
+        PolynomialFit fit = FitQuery.curve(curve(lesson), ctx::queryParam);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
         fitJson.get(query, q -> Cached.of(200, "application/json", LessonJson.fit(fits.answer(fit, q), q.size()))).send(ctx);
     }

@@ -15,10 +15,11 @@ import org.stepgrad.web.view.FitterView;
 import org.stepgrad.web.view.FitterViews;
 
 /**
- * GET /lessons/{id}/fitter?k=…&it=N[&run=r][&steps=S&rate=α&method=…]: the Curve Fitter's
+ * GET /lessons/{id}/fitter?k=…&it=N[&run=r][&steps=S&rate=α&method=…][&points=x,y;…[&add=…|move=…|remove=…]]: the Curve Fitter's
  * drawable parts as an HTML fragment (curve, loss, knob readouts and arrows, the newest stretch
  * of training on the loss plot, the marker, the graph link), which fitter.js swaps into the panel.
- * With {@code run=r} the knobs are recorded run r's at iteration {@code it}.
+ * With {@code run=r} the knobs are recorded run r's at iteration {@code it}. The data are the
+ * link's points (the lesson's when absent) after one edit made on the plot ({@link PointEdit}).
  */
 public final class FitterPage {
     private final LessonLibrary library;
@@ -42,8 +43,11 @@ public final class FitterPage {
 
     public void parts(Context ctx) {
         Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit fit = LessonController.curve(lesson);
+        PolynomialFit own = LessonController.curve(lesson);
         if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+        PolynomialFit linked = FitQuery.curve(own, ctx::queryParam);
+        java.util.List<org.stepgrad.model.Point> points = PointEdit.apply(linked.points(), ctx::queryParam);
+        PolynomialFit fit = own.over(points);
         int from = iteration(ctx.queryParam("it"));
         int picked = run(ctx.queryParam("run"), lesson);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);

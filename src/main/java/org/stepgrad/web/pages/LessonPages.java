@@ -48,7 +48,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int attempt, boolean reveal, int it, Set<Integer> open, String origin, boolean present) {
+                       int attempt, boolean reveal, int it, String points, Set<Integer> open, String origin, boolean present) {
     }
 
     private final LessonLibrary library;
@@ -57,7 +57,7 @@ public final class LessonPages {
     private final Assets assets;
     private final StepperViews steppers;
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
-            k -> 2L * (length(k.k()) + length(k.answer())));
+            k -> 2L * (length(k.k()) + length(k.answer()) + length(k.points())));
 
     private final org.stepgrad.web.api.OembedController oembed;
 
@@ -102,15 +102,30 @@ public final class LessonPages {
         String origin = oembed.origin(ctx);
         // ?present=1 is written into the page so presenter mode holds from the first paint
         boolean present = "1".equals(ctx.queryParam("present"));
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, open, origin, present);
+        String points = ctx.queryParam("points"); // the Curve Fitter's own data
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, points, open, origin, present);
         pages.get(key, x -> {
-            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open);
+            // only a Curve Fitter reads points; other lessons leave them be
+            Data data = lesson.hasTraining() && lesson.model() instanceof org.stepgrad.model.PolynomialFit ? Data.read(points) : new Data(null, "");
+            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open, data);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
             if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
             model.put("share", share(origin, lesson, view));
             model.put("present", present);
-            return Cached.html(200, templates.render(template, model));
+            // points that cannot be read still give a page a person reads, its status saying the input was refused
+            return Cached.html(data.refused().isEmpty() ? 200 : 400, templates.render(template, model));
         }).send(ctx);
+    }
+
+    /** The Curve Fitter's data from a link: its points (null: the lesson's), or the sentence refusing them. */
+    private record Data(List<org.stepgrad.model.Point> points, String refused) {
+        static Data read(String param) {
+            try {
+                return new Data(org.stepgrad.web.api.FitPoints.read(param), "");
+            } catch (ApiError e) {
+                return new Data(null, e.getMessage() + "; these are the lesson's own points.");
+            }
+        }
     }
 
     /** GET /lessons/{id}/view?step=N&open=3,7 (&k=…): the lesson's graph alone with those groups open, for the stepper to swap in. */
@@ -120,7 +135,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, open, null, false);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, null, open, null, false);
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
@@ -149,17 +164,19 @@ public final class LessonPages {
     }
 
     private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
-                            Asked asked, Set<Integer> open) {
+                            Asked asked, Set<Integer> open, Data data) {
         String id = lesson.id();
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
         String path = base + id;
         Replay replay = traces.replay(lesson.program());
+        String drawn = lesson.program();
         String notice = null;
         if (!atStart) {
             Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
             if (traced.ok()) {
-                replay = traces.replay(lesson.model().program(knobs));
+                drawn = lesson.model().program(knobs);
+                replay = traces.replay(drawn);
                 notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
                         + " (k = " + KnobLink.text(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
             } else {
@@ -169,13 +186,17 @@ public final class LessonPages {
             }
         }
         int s = replay.clamp(step);
-        String q = kQuery;
+        // the learner's own data ride along on the page's links, so stepping and sharing keep the Curve Fitter's points
+        String pointsText = data.points() == null ? null : KnobLink.points(data.points());
+        String pQuery = pointsText == null ? "" : "&points=" + PageController.enc(pointsText);
+        String q = kQuery + pQuery;
         IntFunction<String> hrefAt = n -> path + "?step=" + n + q;
         List<StepperView.Field> fields = new ArrayList<>();
         if (!atStart) {
             fields.add(new StepperView.Field("k", KnobLink.text(knobs)));
             if (it >= 0) fields.add(new StepperView.Field("it", Integer.toString(it)));
         }
+        if (pointsText != null) fields.add(new StepperView.Field("points", pointsText));
         String replayUrl = "/api/lessons/" + id + "/replay" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
 
         List<LessonView.NoteView> notes = new ArrayList<>();
@@ -198,15 +219,15 @@ public final class LessonPages {
             }
         }
         String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
-        StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields), quiz);
+        StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields, drawn), quiz);
         boolean quizzing = !quiz.isEmpty();
         int at = catalog.lessons().indexOf(lesson);
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
         LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
         String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
-        FitterView fitter = FitterViews.page(lesson, knobs, it);
+        FitterView fitter = FitterViews.page(lesson, knobs, it, data.points(), data.refused());
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
-                notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
+                notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + q,
                 "/embed/" + id + "?step=" + s + kQuery, fitter, ClassifierViews.page(lesson, it, s));
     }
 

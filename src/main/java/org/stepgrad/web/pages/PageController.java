@@ -66,6 +66,13 @@ public final class PageController {
     private void page(Context ctx, String template) {
         String source = ctx.queryParam("source");
         String last = ctx.queryParam("last");
+        if (last != null && source != null && traces.trace(source).ok()) {
+            // the graph is the program's own, so its link carries that program alone
+            String rest = java.util.Arrays.stream(ctx.queryString().split("&")).filter(p -> !p.startsWith("last="))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            ctx.header("Cache-Control", "no-store").redirect(ctx.path() + "?" + rest, io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
@@ -120,7 +127,7 @@ public final class PageController {
             fields.add(new StepperView.Field("source", source));
             if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
             stepper = steppers.at(traces.replay(shown), step, open, new StepperViews.Host("/api/replay?source=" + enc(shown),
-                    "/playground/view?source=" + enc(shown), hrefAt, path, fields), List.of());
+                    "/playground/view?source=" + enc(shown), hrefAt, path, fields, shown), List.of());
         } else {
             notice = "Fix the program to see its graph.";
         }

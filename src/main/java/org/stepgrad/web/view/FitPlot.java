@@ -47,6 +47,22 @@ public final class FitPlot {
         return HEIGHT - PAD - (y - yMin) / (yMax - yMin) * (HEIGHT - 2 * PAD);
     }
 
+    /** The data x at box coordinate {@code sx}, rounded to a thousandth of the plot's width (a click is no finer). */
+    public double x(double sx) {
+        return round(xMin + (sx - PAD) / (WIDTH - 2 * PAD) * (xMax - xMin), xMax - xMin);
+    }
+
+    /** The data y at box coordinate {@code sy}, rounded like {@link #x}. */
+    public double y(double sy) {
+        return round(yMin + (HEIGHT - PAD - sy) / (HEIGHT - 2 * PAD) * (yMax - yMin), yMax - yMin);
+    }
+
+    /** v to three significant digits of the span: 0.01 on a plot two wide, 10 on one two thousand wide. */
+    private static double round(double v, double span) {
+        double unit = Math.pow(10, Math.floor(Math.log10(span)) - 2);
+        return unit >= 1 ? Math.round(v / unit) * unit : Math.round(v / unit) / (1 / unit);
+    }
+
     /** The curve as polyline point lists, cut where it leaves the box (it may leave and come back). */
     public List<String> curve(double[] knobs) {
         List<String> segments = new ArrayList<>();

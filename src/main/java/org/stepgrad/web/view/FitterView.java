@@ -29,8 +29,11 @@ public record FitterView(Links links, Knobs knobs, Plot plot, LossPlot lossPlot,
         }
     }
 
-    /** The data points and the curve's polylines in a box of fixed size. */
-    public record Plot(String box, List<Dot> points, List<String> curve) {
+    /**
+     * The data points and the curve's polylines in a box of fixed size; the points as a link's
+     * {@code points=} value ("" when they are the lesson's own) and as lines "x, y" for the paste box.
+     */
+    public record Plot(String box, List<Dot> points, List<String> curve, String link, String lines) {
         public Plot {
             points = List.copyOf(points);
             curve = List.copyOf(curve);

@@ -7,6 +7,7 @@ import org.stepgrad.lesson.Training;
 import org.stepgrad.model.FitResult;
 import org.stepgrad.model.Method;
 import org.stepgrad.model.ModelError;
+import org.stepgrad.model.Point;
 import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.model.TrainingRun;
 import org.stepgrad.replay.Format;
@@ -23,9 +24,14 @@ public final class FitterViews {
     private FitterViews() {
     }
 
-    /** The panel of a lesson page whose link holds {@code knobs} (null: the start) at iteration {@code it}; null without a fitter. */
-    public static FitterView page(Lesson lesson, double[] knobs, int it) {
-        if (!(lesson.model() instanceof PolynomialFit fit) || !lesson.hasTraining()) return null;
+    /**
+     * The panel of a lesson page whose link holds {@code knobs} (null: the start) at iteration
+     * {@code it}, over {@code points} (null: the lesson's); {@code refused} is the sentence for a
+     * link's points that could not be read (or ""). Null without a fitter.
+     */
+    public static FitterView page(Lesson lesson, double[] knobs, int it, List<Point> points, String refused) {
+        if (!(lesson.model() instanceof PolynomialFit own) || !lesson.hasTraining()) return null;
+        PolynomialFit fit = own.over(points);
         FitResult at;
         try {
             at = FitResult.of(fit, knobs == null ? fit.start() : knobs, Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0);
@@ -33,7 +39,7 @@ public final class FitterViews {
             at = FitResult.of(fit, fit.start(), Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0); // a link's knobs may overflow
             it = 0;
         }
-        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", false, null, -1, "");
+        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), refused, false, null, -1, "");
     }
 
     /**
@@ -46,11 +52,12 @@ public final class FitterViews {
         if (run == null) return view(lesson, fit, answer.knobs(), answer.loss(), answer.gradient(), from, "", false, null, picked, "");
         int it = from + run.iterations();
         boolean stopped = run.diverged() || run.escaped();
-        String status = run.diverged()
-                ? "The loss left the finite numbers after " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
-                : run.escaped()
-                ? "The knobs passed ±" + Format.exact(FitResult.MAX_KNOB) + " in these " + run.iterations() + " steps: the learning rate is too big. Reset and try a smaller α."
-                : "";
+        double[] losses = run.losses();
+        // the run stopped at the last step whose loss was finite and whose knobs were within range
+        String status = !stopped ? ""
+                : run.iterations() == 0 ? "The learning rate is too big: the first step sends the loss or the knobs out of range, so training stopped at step " + from + ". Try a smaller α."
+                : "The learning rate is too big: the loss grew from " + Format.number(losses[0]) + " to "
+                + Format.number(losses[losses.length - 1]) + " by step " + it + ", and training stopped there. Reset and try a smaller α.";
         return view(lesson, fit, run.knobs(), run.loss(), run.gradient(), it, status, stopped, run, picked, scaleOf(lesson).path(run.losses(), from));
     }
 
@@ -76,10 +83,17 @@ public final class FitterViews {
                 .toList();
         String query = KnobLink.text(knobs);
         String id = lesson.id();
+        boolean own = fit.points().equals(((PolynomialFit) lesson.model()).points());
+        // the lesson's graph is over its own points; another data set's graph is its program in the playground
+        String graph = own ? "/lessons/" + id + "?step=0" + new KnobLink(query, it).query()
+                : "/playground?source=" + java.net.URLEncoder.encode(fit.program(knobs), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        StringBuilder lines = new StringBuilder();
+        for (Point p : fit.points()) lines.append(Format.exact(p.x())).append(", ").append(Format.exact(p.y())).append('\n');
         return new FitterView(
-                new FitterView.Links("/lessons/" + id + "/fitter", "/lessons/" + id, "/lessons/" + id + "?step=0" + new KnobLink(query, it).query()),
+                new FitterView.Links("/lessons/" + id + "/fitter", "/lessons/" + id, graph),
                 new FitterView.Knobs(Format.exact(range), sliders),
-                new FitterView.Plot("0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs)),
+                new FitterView.Plot("0 0 " + FitPlot.WIDTH + " " + FitPlot.HEIGHT, dots, plot.curve(knobs),
+                        own ? "" : KnobLink.points(fit.points()), lines.toString()),
                 lossPlot(lesson, picked, it),
                 new FitterView.Runs(recordedRuns(lesson), minePath, run == null ? "" : "run mine " + kind(run.method().id())),
                 new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),

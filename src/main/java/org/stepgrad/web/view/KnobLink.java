@@ -6,7 +6,7 @@ import org.stepgrad.replay.Format;
 /**
  * The knobs and iteration a lesson link holds, in one vocabulary: {@code k=0.5,2,…} (the knobs,
  * as exact text) and {@code it=N} (training steps from the start). The graph and the Curve
- * Fitter both read them. Links shared before the vocabulary was one said {@code knobs=} and
+ * Fitter both read them; the Curve Fitter's own data ride along as {@code points=x,y;…}. Links shared before the vocabulary was one said {@code knobs=} and
  * {@code iteration=}; those still read, and nothing the server or the page writes uses them.
  *
  * @param k  the knobs as written in the link, or null for the lesson's start
@@ -37,6 +37,16 @@ public record KnobLink(String k, int it) {
         for (double v : knobs) {
             if (!s.isEmpty()) s.append(',');
             s.append(Format.exact(v));
+        }
+        return s.toString();
+    }
+
+    /** The Curve Fitter's data as a link's {@code points=} value, "x,y;x,y": short and exact. */
+    public static String points(java.util.List<org.stepgrad.model.Point> points) {
+        StringBuilder s = new StringBuilder();
+        for (org.stepgrad.model.Point p : points) {
+            if (!s.isEmpty()) s.append(';');
+            s.append(Format.exact(p.x())).append(',').append(Format.exact(p.y()));
         }
         return s.toString();
     }

@@ -10,9 +10,10 @@ import java.util.List;
  * @param replayUrl where the stepper's script fetches the replay JSON
  * @param viewUrl   where it fetches the graph with other groups open
  * @param points    the "previous point" / "next point" links, or null when the graph has no clusters
+ * @param source    the program drawn, for the numeric gradient check ("" when larger than the check takes)
  */
 public record StepperView(GraphView graph, String summary, Position at, Narration narration, Links links,
-                          Scrubber scrubber, PointNav points, String replayUrl, String viewUrl) {
+                          Scrubber scrubber, PointNav points, String replayUrl, String viewUrl, String source) {
 
     /** Where the page stands: step {@code step} of {@code stepCount}, the first {@code forwardSteps} forward. */
     public record Position(int step, int stepCount, int forwardSteps) {

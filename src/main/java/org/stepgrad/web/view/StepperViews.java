@@ -21,11 +21,14 @@ public final class StepperViews {
      * How the page hosting a stepper links: where its script fetches the replay ({@code replayUrl})
      * and the graph with other groups open ({@code viewUrl}), its own URL at another step
      * ({@code hrefAt}, real links for no-script stepping), and where the scrubber's form goes with
-     * {@code fields} kept.
+     * {@code fields} kept; {@code source} is the program drawn, which the numeric check sends back.
      */
     public record Host(String replayUrl, String viewUrl, IntFunction<String> hrefAt, String formAction,
-                       List<StepperView.Field> fields) {
+                       List<StepperView.Field> fields, String source) {
     }
+
+    /** The largest program a page hands its numeric check: well inside the 64 KB body POST /api/gradcheck takes, escapes and all. */
+    public static final int CHECKED_SOURCE = 48 * 1024;
 
     /**
      * @param pinned groups the learner opened (the ones holding the step's node open by themselves)
@@ -46,7 +49,8 @@ public final class StepperViews {
                         hrefAt.apply(forward), hrefAt.apply(total)),
                 new StepperView.Scrubber(host.formAction(), host.fields(), "0 0 " + Math.max(1, total) + " 1", Integer.toString(forward),
                         Integer.toString(forward), Integer.toString(total - forward)),
-                points(replay, s, hrefAt), host.replayUrl(), host.viewUrl());
+                points(replay, s, hrefAt), host.replayUrl(), host.viewUrl(),
+                host.source().length() <= CHECKED_SOURCE ? host.source() : "");
     }
 
     /** The graph alone at a step with these groups open, for the page to swap in when a group opens or shuts. */
