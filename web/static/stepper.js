@@ -167,17 +167,23 @@ async function start(root) {
     });
   }
 
-  // The address follows the step, written at most every quarter second: Chrome makes each
-  // history.replaceState cost milliseconds, and throttles a page that calls it on every key.
+  // The address follows the step, written at once after a pause and at most every quarter second
+  // while keys repeat: Chrome makes each history.replaceState cost milliseconds, and throttles a
+  // page that calls it on every key.
   let addressTimer = null;
+  let addressWritten = -Infinity;
+  function writeAddress() {
+    addressTimer = null;
+    addressWritten = performance.now();
+    const url = new URL(window.location.href);
+    url.searchParams.set('step', String(step));
+    window.history.replaceState(window.history.state, '', url);
+  }
   function keepInAddress() {
-    if (addressTimer !== null) return;
-    addressTimer = window.setTimeout(() => {
-      addressTimer = null;
-      const url = new URL(window.location.href);
-      url.searchParams.set('step', String(step));
-      window.history.replaceState(window.history.state, '', url);
-    }, 250);
+    if (addressTimer !== null || new URL(window.location.href).searchParams.get('step') === String(step)) return;
+    const wait = addressWritten + 250 - performance.now();
+    if (wait <= 0) writeAddress();
+    else addressTimer = window.setTimeout(writeAddress, wait);
   }
 
   function show(s, via) {
