@@ -90,7 +90,7 @@ async function start(root) {
   async function redraw(fresh = false) {
     const open = openAt(step);
     // stepping on while a drawing is on its way asks for nothing new
-    if (!fresh && (open === (asking ?? svg.dataset.open))) return;
+    if (!fresh && (open === (asking ?? (svg.dataset.open || '')))) return;
     asking = open;
     root.classList.add('drawing'); // a drawing is on its way (the stage shows it is busy)
     const token = ++asked;
@@ -127,7 +127,7 @@ async function start(root) {
   }
 
   function toggleGroup(g) {
-    const open = svg.dataset.open.split(',').filter(Boolean).map(Number).includes(g);
+    const open = (svg.dataset.open || '').split(',').filter(Boolean).map(Number).includes(g);
     if (open) {
       pinned.delete(g);
       if (replay.frame(step).open.includes(g)) shut.add(g);

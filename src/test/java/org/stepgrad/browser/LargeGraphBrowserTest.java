@@ -80,7 +80,7 @@ class LargeGraphBrowserTest {
                   const svg = document.querySelector('svg.graph');
                   const url = new URL(root.dataset.view, location.href);
                   url.searchParams.set('step', step);
-                  url.searchParams.set('open', svg.dataset.open);
+                  url.searchParams.set('open', svg.dataset.open || '');
                   const holder = document.createElement('template');
                   holder.innerHTML = await (await fetch(url)).text();
                   const mine = texts(svg);
