@@ -114,6 +114,7 @@ public final class App {
             config.routes.get("/api/lessons/{id}", lessons::lesson);
             config.routes.get("/api/lessons/{id}/trace", lessons::trace);
             config.routes.get("/api/lessons/{id}/fit", lessons::fit);
+            config.routes.get("/api/lessons/{id}/landscape", lessons::landscape);
             config.routes.get("/api/lessons/{id}/replay", replays::lesson);
             config.routes.get("/api/lessons/{id}/checkpoints/{index}", checkpoints::check);
             config.routes.get("/lessons/{id}", course::lesson);

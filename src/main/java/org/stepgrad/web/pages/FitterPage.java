@@ -48,7 +48,7 @@ public final class FitterPage {
         int picked = run(ctx.queryParam("run"), lesson);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
         if (picked >= 0) {
-            query = FitQuery.of(fit, FitterViews.recorded(lesson, picked, from), query.method(), query.size(), query.steps());
+            query = FitQuery.of(fit, FitterViews.recorded(lesson, picked, from), query.optimizer(), query.steps());
             from = Math.min(from, lesson.training().get(picked).run().iterations());
         }
         FitQuery q = query;

@@ -28,9 +28,9 @@ public final class FitterViews {
         if (!(lesson.model() instanceof PolynomialFit fit) || !lesson.hasTraining()) return null;
         FitResult at;
         try {
-            at = FitResult.of(fit, knobs == null ? fit.start() : knobs, Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0);
+            at = FitResult.of(fit, knobs == null ? fit.start() : knobs, lesson.optimizer(Method.GRADIENT_DESCENT), 0, 0);
         } catch (ModelError e) {
-            at = FitResult.of(fit, fit.start(), Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0); // a link's knobs may overflow
+            at = FitResult.of(fit, fit.start(), lesson.optimizer(Method.GRADIENT_DESCENT), 0, 0); // a link's knobs may overflow
             it = 0;
         }
         return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", false, null, -1, "");
