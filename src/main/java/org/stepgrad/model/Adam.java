@@ -1,5 +1,8 @@
 package org.stepgrad.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Adam (Kingma and Ba, 2015): running means of the gradient, {@code m ← β1·m + (1 − β1)·g}, and
  * of its square, {@code v ← β2·v + (1 − β2)·g²}; both start at 0, so update t divides them by
@@ -28,6 +31,18 @@ public final class Adam {
     }
 
     public static TrainingRun run(Model model, double[] start, double rate, double beta1, double beta2, int iterations) {
+        return run(model, start, rate, beta1, beta2, iterations, -1, new ArrayList<>());
+    }
+
+    /** The first {@code updates} updates of knob {@code knob}, exactly as a run from {@code start} makes them. */
+    public static List<Step> worked(Model model, double[] start, double rate, double beta1, double beta2, int knob, int updates) {
+        List<Step> steps = new ArrayList<>();
+        run(model, start, rate, beta1, beta2, updates, knob, steps);
+        return steps;
+    }
+
+    private static TrainingRun run(Model model, double[] start, double rate, double beta1, double beta2, int iterations,
+                                   int shown, List<Step> steps) {
         Optimizer.adam(rate, beta1, beta2); // checks α and the β's with the same sentences as a request's
         double[] m = new double[start.length];
         double[] v = new double[start.length];
@@ -37,6 +52,7 @@ public final class Adam {
             double[] next = new double[k.length];
             for (int i = 0; i < k.length; i++) {
                 Step s = step(t[0], k[i], gradient[i], m[i], v[i], rate, beta1, beta2);
+                if (i == shown) steps.add(s);
                 m[i] = s.nextM();
                 v[i] = s.nextV();
                 next[i] = s.next();

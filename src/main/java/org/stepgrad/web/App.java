@@ -77,6 +77,7 @@ public final class App {
         org.stepgrad.web.live.LiveController live = org.stepgrad.web.live.LiveController.create(
                 lessons.library(), traces, templates, assets, liveOptions);
         org.stepgrad.web.pages.FitterPage fitter = new org.stepgrad.web.pages.FitterPage(lessons.library(), lessons.fits(), templates);
+        org.stepgrad.web.pages.LandscapePage landscape = new org.stepgrad.web.pages.LandscapePage(lessons.library(), templates, traces.bulkhead());
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -124,6 +125,7 @@ public final class App {
             config.routes.get("/playground/graph.svg", graphFiles::playground);
             config.routes.get("/qr.svg", qrCodes::qr);
             config.routes.get("/lessons/{id}/fitter", fitter::parts);
+            config.routes.get("/lessons/{id}/landscape", landscape::parts);
             config.routes.get("/embed/{id}", course::embed);
 
             // --- live classroom (issue 9) ---

@@ -47,7 +47,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int attempt, boolean reveal, int it, Set<Integer> open, String origin, boolean present) {
+                       int attempt, boolean reveal, int it, Set<Integer> open, String origin, boolean present, List<String> axes) {
     }
 
     private final LessonLibrary library;
@@ -101,9 +101,11 @@ public final class LessonPages {
         String origin = oembed.origin(ctx);
         // ?present=1 is written into the page so presenter mode holds from the first paint
         boolean present = "1".equals(ctx.queryParam("present"));
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, open, origin, present);
+        // the landscape's knobs, x and y, as the link names them (FitterViews picks defaults for absent or unknown names)
+        List<String> axes = java.util.Arrays.asList(ctx.queryParam("x"), ctx.queryParam("y"));
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, open, origin, present, axes);
         pages.get(key, x -> {
-            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open);
+            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open, axes);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
             if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
             model.put("share", share(origin, lesson, view));
@@ -119,7 +121,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, open, null, false);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, open, null, false, List.of());
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
@@ -148,7 +150,7 @@ public final class LessonPages {
     }
 
     private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
-                            Asked asked, Set<Integer> open) {
+                            Asked asked, Set<Integer> open, List<String> axes) {
         String id = lesson.id();
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
@@ -203,7 +205,7 @@ public final class LessonPages {
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
         LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
         String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
-        FitterView fitter = FitterViews.page(lesson, knobs, it);
+        FitterView fitter = FitterViews.page(lesson, knobs, it, axes.get(0), axes.get(1));
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + kQuery,
                 "/embed/" + id + "?step=" + s + kQuery, fitter);

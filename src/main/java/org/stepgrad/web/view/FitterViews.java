@@ -25,6 +25,11 @@ public final class FitterViews {
 
     /** The panel of a lesson page whose link holds {@code knobs} (null: the start) at iteration {@code it}; null without a fitter. */
     public static FitterView page(Lesson lesson, double[] knobs, int it) {
+        return page(lesson, knobs, it, null, null);
+    }
+
+    /** The panel with its landscape over knobs {@code x} and {@code y} (by name; null or unknown: the first two). */
+    public static FitterView page(Lesson lesson, double[] knobs, int it, String x, String y) {
         if (!(lesson.model() instanceof PolynomialFit fit) || !lesson.hasTraining()) return null;
         FitResult at;
         try {
@@ -33,7 +38,8 @@ public final class FitterViews {
             at = FitResult.of(fit, fit.start(), lesson.optimizer(Method.GRADIENT_DESCENT), 0, 0); // a link's knobs may overflow
             it = 0;
         }
-        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", false, null, -1, "");
+        FitterView panel = view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), "", false, null, -1, "");
+        return panel.withLandscape(LandscapeViews.of(lesson, at.knobs(), LandscapeViews.Axes.read(fit, x, y), lesson.optimizer(Method.GRADIENT_DESCENT)));
     }
 
     /**
@@ -99,8 +105,18 @@ public final class FitterViews {
                 new FitterView.LossPlot("0 0 " + FitPlot.LOSS_WIDTH + " " + FitPlot.LOSS_HEIGHT, Format.number(Math.pow(10, scale.logMax())),
                         Format.number(Math.pow(10, scale.logMin())), scale.iterations(), mx, my, marked),
                 new FitterView.Runs(recorded, minePath, run == null ? "" : "run mine " + kind(run.method().id())),
-                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),
-                new FitterView.State(query, it, Format.number(loss), stopped, status));
+                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS, methods(lesson)),
+                new FitterView.State(query, it, Format.number(loss), stopped, status), null);
+    }
+
+    /** The training menu: every method, each with the rate the lesson file gives it (random search's α box is unused). */
+    private static List<FitterView.MethodChoice> methods(Lesson lesson) {
+        List<FitterView.MethodChoice> out = new ArrayList<>();
+        for (Method m : Method.values()) {
+            String rate = m == Method.RANDOM_SEARCH ? Format.exact(lesson.fitRate()) : Format.exact(lesson.optimizer(m).size());
+            out.add(new FitterView.MethodChoice(m.id(), m.label(), rate));
+        }
+        return out;
     }
 
     private static FitPlot.LossScale scaleOf(Lesson lesson) {
