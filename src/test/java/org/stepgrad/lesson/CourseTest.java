@@ -65,7 +65,7 @@ class CourseTest {
 
     @Test
     void the_course_follows_the_design_order() {
-        assertEquals(List.of("loss", "knobs", "chain-rule", "neuron", "sigmoid-neuron", "curve-fitter", "network", "cross-entropy", "training-loop"),
+        assertEquals(List.of("loss", "knobs", "chain-rule", "neuron", "sigmoid-neuron", "curve-fitter", "network", "cross-entropy", "training-loop", "optimizers"),
                 course.lessons().stream().map(Lesson::id).toList());
     }
 

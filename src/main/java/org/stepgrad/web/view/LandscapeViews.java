@@ -25,6 +25,7 @@ public final class LandscapeViews {
     static final int WIDTH = 340, HEIGHT = 326;
     static final double LEFT = 46, RIGHT = 332, TOP = 6, BOTTOM = 292;
     static final int BANDS = 10;
+    static final int DECADES = 5;
     /** Paths keep a point only this far (in drawing units) from the last one kept: 500 iterations stay a few kilobytes. */
     private static final double MIN_GAP = 0.75;
 
@@ -62,7 +63,8 @@ public final class LandscapeViews {
 
         double[] b = slice.bounds();
         String scale = b == null ? "No finite loss on this slice."
-                : "Darker is lower: the loss runs from " + Format.number(b[0]) + " to " + Format.number(b[1]) + " here, in " + BANDS + " bands on a log scale.";
+                : "Darker is lower: the loss runs from " + Format.number(b[0]) + " to " + Format.number(b[1]) + " here, in " + BANDS
+                        + " bands on a log scale" + (b[0] < b[1] * Math.pow(10, -DECADES) ? " (everything below " + Format.number(b[1] * Math.pow(10, -DECADES)) + " is the darkest)." : ".");
         String r = Format.number(range);
         LandscapeView.Axes placed = new LandscapeView.Axes(xn, yn, "−" + r, r, "−" + r, r,
                 Format.coordinate(LEFT), Format.coordinate(RIGHT), Format.coordinate(TOP + 10), Format.coordinate(BOTTOM),
@@ -126,10 +128,14 @@ public final class LandscapeViews {
         return out;
     }
 
-    /** 0 (lowest) to BANDS − 1 on log10 of the loss between the slice's bounds; -1 for no finite loss. */
+    /**
+     * 0 (lowest) to BANDS − 1 on log10 of the loss between the slice's bounds, over at most
+     * {@link #DECADES} decades (a cell at the exact minimum, loss 0, would otherwise stretch the
+     * scale over dozens of decades and wash the valley out); -1 for no finite loss.
+     */
     static int band(double loss, double[] bounds) {
         if (!Double.isFinite(loss) || bounds == null) return -1;
-        double lo = Math.log10(Math.max(bounds[0], bounds[1] * 1e-12 + 1e-300)), hi = Math.log10(Math.max(bounds[1], 1e-300));
+        double hi = Math.log10(Math.max(bounds[1], 1e-300)), lo = Math.max(Math.log10(Math.max(bounds[0], 1e-300)), hi - DECADES);
         if (!(hi > lo)) return 0;
         double t = (Math.log10(Math.max(loss, 1e-300)) - lo) / (hi - lo);
         return (int) Math.max(0, Math.min(BANDS - 1, Math.floor(t * BANDS)));
