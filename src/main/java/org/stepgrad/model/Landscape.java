@@ -24,11 +24,17 @@ public record Landscape(int x, int y, double[] at, double[] xs, double[] ys, dou
      * from {@code -range} to {@code range}, the others at {@code at}.
      */
     public static Landscape of(Model model, double[] at, int x, int y, double range, int size) {
+        return of(model, at, x, y, new double[] {-range, range, -range, range}, size);
+    }
+
+    /** The grid over {@code x} from {@code box[0]} to {@code box[1]} and {@code y} from {@code box[2]} to {@code box[3]}. */
+    public static Landscape of(Model model, double[] at, int x, int y, double[] box, int size) {
         int n = model.parameters().size();
         if (x < 0 || x >= n || y < 0 || y >= n || x == y) throw new ModelError("a slice needs two different parameters of the model's " + n);
         if (size < MIN_SIZE || size > MAX_SIZE) throw new ModelError("a slice is " + MIN_SIZE + " to " + MAX_SIZE + " cells a side, not " + size);
-        if (!(range > 0) || !Double.isFinite(range)) throw new ModelError("a slice's range must be a positive number");
-        double[] xs = spaced(range, size), ys = spaced(range, size);
+        for (double b : box) if (!Double.isFinite(b)) throw new ModelError("a slice's bounds must be finite numbers");
+        if (!(box[1] > box[0]) || !(box[3] > box[2])) throw new ModelError("a slice's axes must each run from a lower value to a higher one");
+        double[] xs = spaced(box[0], box[1], size), ys = spaced(box[2], box[3], size);
         double[][] loss = new double[size][size];
         for (int j = 0; j < size; j++) {
             for (int i = 0; i < size; i++) {
@@ -41,11 +47,11 @@ public record Landscape(int x, int y, double[] at, double[] xs, double[] ys, dou
         return new Landscape(x, y, at, xs, ys, loss);
     }
 
-    /** {@code size} values from {@code -range} to {@code range}, evenly spaced, the ends exact. */
-    static double[] spaced(double range, int size) {
+    /** {@code size} values from {@code lo} to {@code hi}, evenly spaced, the ends exact. */
+    static double[] spaced(double lo, double hi, int size) {
         double[] v = new double[size];
-        for (int i = 0; i < size; i++) v[i] = -range + 2 * range * i / (size - 1);
-        v[size - 1] = range;
+        for (int i = 0; i < size; i++) v[i] = lo + (hi - lo) * i / (size - 1);
+        v[size - 1] = hi;
         return v;
     }
 

@@ -47,26 +47,26 @@ public final class LandscapeViews {
     public static LandscapeView of(Lesson lesson, double[] knobs, Axes axes, Optimizer optimizer) {
         Model model = lesson.model();
         List<String> names = model.parameters();
-        Landscape slice = Landscape.of(model, knobs, axes.x(), axes.y(), lesson.knobRange(), SIZE);
-        double range = lesson.knobRange(), half = range / (SIZE - 1); // each value is a cell's centre
-        Frame frame = new Frame(-range - half, range + half);
+        double[] box = box(lesson, knobs, axes);
+        Landscape slice = Landscape.of(model, knobs, axes.x(), axes.y(), box, SIZE);
+        double hx = (box[1] - box[0]) / (SIZE - 1) / 2, hy = (box[3] - box[2]) / (SIZE - 1) / 2; // each value is a cell's centre
+        Frame frame = new Frame(box[0] - hx, box[1] + hx, box[2] - hy, box[3] + hy);
 
         List<LandscapeView.Cell> cells = cells(slice, frame);
         List<LandscapeView.Path> paths = new ArrayList<>();
         for (int i = 0; i < lesson.training().size(); i++) paths.add(path(lesson.training().get(i), i, axes, frame));
 
         String xn = names.get(axes.x()), yn = names.get(axes.y());
-        double hx = knobs[axes.x()], hy = knobs[axes.y()];
-        boolean inside = frame.inside(hx, hy);
-        LandscapeView.Here here = new LandscapeView.Here(Format.coordinate(inside ? frame.sx(hx) : -20), Format.coordinate(inside ? frame.sy(hy) : -20),
-                inside, "now: " + xn + " = " + Format.number(hx) + ", " + yn + " = " + Format.number(hy) + (inside ? "" : " (off the map)"));
+        double nowX = knobs[axes.x()], nowY = knobs[axes.y()];
+        boolean inside = frame.inside(nowX, nowY);
+        LandscapeView.Here here = new LandscapeView.Here(Format.coordinate(inside ? frame.sx(nowX) : -20), Format.coordinate(inside ? frame.sy(nowY) : -20),
+                inside, "now: " + xn + " = " + Format.number(nowX) + ", " + yn + " = " + Format.number(nowY) + (inside ? "" : " (off the map)"));
 
         double[] b = slice.bounds();
         String scale = b == null ? "No finite loss on this slice."
                 : "Darker is lower: the loss runs from " + Format.number(b[0]) + " to " + Format.number(b[1]) + " here, in " + BANDS
                         + " bands on a log scale" + (b[0] < b[1] * Math.pow(10, -DECADES) ? " (everything below " + Format.number(b[1] * Math.pow(10, -DECADES)) + " is the darkest)." : ".");
-        String r = Format.number(range);
-        LandscapeView.Axes placed = new LandscapeView.Axes(xn, yn, "−" + r, r, "−" + r, r,
+        LandscapeView.Axes placed = new LandscapeView.Axes(xn, yn, n(box[0]), n(box[1]), n(box[2]), n(box[3]),
                 Format.coordinate(LEFT), Format.coordinate(RIGHT), Format.coordinate(TOP + 10), Format.coordinate(BOTTOM),
                 Format.coordinate((LEFT + RIGHT) / 2), Format.coordinate(BOTTOM + 28), Format.coordinate(LEFT - 6), Format.coordinate((TOP + BOTTOM) / 2));
         return new LandscapeView("/lessons/" + lesson.id() + "/landscape", "0 0 " + WIDTH + " " + HEIGHT,
@@ -74,18 +74,48 @@ public final class LandscapeViews {
                 cells, paths, here, scale, worked(model, knobs, axes.x(), optimizer, names.get(axes.x())), KnobLink.text(knobs));
     }
 
-    /** Maps knob values in [lo, hi] on both axes onto the square plot. */
-    record Frame(double lo, double hi) {
+    /**
+     * The map's extent: where the recorded runs went and where the knobs are now, with a margin,
+     * within the sliders' ±range (so the Curve Fitter's paths, which move about one unit, are not
+     * lost in a ±3 square).
+     */
+    static double[] box(Lesson lesson, double[] knobs, Axes axes) {
+        double range = lesson.knobRange();
+        double[] b = {clamp(knobs[axes.x()], range), clamp(knobs[axes.x()], range), clamp(knobs[axes.y()], range), clamp(knobs[axes.y()], range)};
+        for (Training t : lesson.training()) {
+            for (double[] p : t.run().params()) {
+                double px = p[axes.x()], py = p[axes.y()];
+                if (!(Math.abs(px) <= range && Math.abs(py) <= range)) continue; // a run that left the sliders' range is drawn to the edge
+                b[0] = Math.min(b[0], px);
+                b[1] = Math.max(b[1], px);
+                b[2] = Math.min(b[2], py);
+                b[3] = Math.max(b[3], py);
+            }
+        }
+        for (int a = 0; a < 4; a += 2) {
+            double span = Math.max(b[a + 1] - b[a], range / 6), pad = span * 0.3;
+            b[a] = Math.max(-range, b[a] - pad);
+            b[a + 1] = Math.min(range, b[a + 1] + pad);
+        }
+        return b;
+    }
+
+    private static double clamp(double v, double range) {
+        return Math.max(-range, Math.min(range, v));
+    }
+
+    /** Maps knob values in the extent onto the plot: x across, y up. */
+    record Frame(double xLo, double xHi, double yLo, double yHi) {
         double sx(double v) {
-            return LEFT + (v - lo) / (hi - lo) * (RIGHT - LEFT);
+            return LEFT + (v - xLo) / (xHi - xLo) * (RIGHT - LEFT);
         }
 
         double sy(double v) {
-            return BOTTOM - (v - lo) / (hi - lo) * (BOTTOM - TOP);
+            return BOTTOM - (v - yLo) / (yHi - yLo) * (BOTTOM - TOP);
         }
 
         boolean inside(double x, double y) {
-            return x >= lo && x <= hi && y >= lo && y <= hi;
+            return x >= xLo && x <= xHi && y >= yLo && y <= yHi;
         }
     }
 
