@@ -42,8 +42,7 @@ public final class FitterPage {
 
     public void parts(Context ctx) {
         Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit fit = LessonController.curve(lesson);
-        if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+        PolynomialFit fit = panelFit(lesson);
         int from = iteration(ctx.queryParam("it"));
         int picked = run(ctx.queryParam("run"), lesson);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
@@ -58,6 +57,13 @@ public final class FitterPage {
             FitterView view = FitterViews.parts(lesson, fit, fits.answer(fit, q), start, picked);
             return Cached.html(200, templates.render("fitter-parts", Map.of("f", view)));
         }).send(ctx);
+    }
+
+    /** The curve fit of a lesson that shows a Curve Fitter panel (and its landscape), or a 404 that says it has none. */
+    static PolynomialFit panelFit(Lesson lesson) {
+        PolynomialFit fit = LessonController.curve(lesson);
+        if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+        return fit;
     }
 
     private static int iteration(String param) {

@@ -10,7 +10,6 @@ import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.web.api.FitQuery;
 import org.stepgrad.web.api.LandscapeQuery;
 import org.stepgrad.web.api.LessonController;
-import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.Bulkhead;
 import org.stepgrad.web.http.ByteCache;
 import org.stepgrad.web.http.Cached;
@@ -39,8 +38,7 @@ public final class LandscapePage {
 
     public void parts(Context ctx) {
         Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit fit = LessonController.curve(lesson);
-        if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+        PolynomialFit fit = FitterPage.panelFit(lesson);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
         LandscapeQuery axes = LandscapeQuery.read(lesson, ctx::queryParam, LandscapeViews.SIZE);
         Key key = new Key(new Loaded(lesson), query.knobs(), axes.x(), axes.y(), query.optimizer());
