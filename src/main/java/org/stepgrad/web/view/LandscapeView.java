@@ -6,15 +6,17 @@ import java.util.List;
  * The loss landscape beside a Curve Fitter, ready to print: a heat map of the loss over two
  * knobs (the others held, and said so), the lesson's recorded runs drawn on it as paths that
  * differ by line style and marker as well as colour, where the knobs are now, the axis choices,
- * and one update of the chosen method worked out for the x knob. Every coordinate is computed
+ * and one update of the chosen method worked out for the x knob. {@code contours} are the band
+ * edges as path data, one per level, drawn over the bands so the map reads as a contour plot. Every coordinate is computed
  * by {@link LandscapeViews}; the script swaps the drawing in as the knobs move.
  */
 public record LandscapeView(String parts, String box, List<Choice> xChoices, List<Choice> yChoices, Axes axes, String slice,
-                            List<Cell> cells, List<Path> paths, Here here, String scale, Worked worked, String query) {
+                            List<Cell> cells, List<String> contours, List<Path> paths, Here here, String scale, Worked worked, String query) {
     public LandscapeView {
         xChoices = List.copyOf(xChoices);
         yChoices = List.copyOf(yChoices);
         cells = List.copyOf(cells);
+        contours = List.copyOf(contours);
         paths = List.copyOf(paths);
     }
 

@@ -71,7 +71,7 @@ public final class LandscapeViews {
                 Format.coordinate((LEFT + RIGHT) / 2), Format.coordinate(BOTTOM + 28), Format.coordinate(LEFT - 6), Format.coordinate((TOP + BOTTOM) / 2));
         return new LandscapeView("/lessons/" + lesson.id() + "/landscape", "0 0 " + WIDTH + " " + HEIGHT,
                 choices(names, axes.x()), choices(names, axes.y()), placed, sliceText(names, knobs, axes),
-                cells, paths, here, scale, worked(model, knobs, axes.x(), optimizer, names.get(axes.x())), KnobLink.text(knobs));
+                cells, contours(slice, frame), paths, here, scale, worked(model, knobs, axes.x(), optimizer, names.get(axes.x())), KnobLink.text(knobs));
     }
 
     /**
@@ -156,6 +156,54 @@ public final class LandscapeViews {
             }
         }
         return out;
+    }
+
+    /**
+     * The edges between loss bands as contour lines, by marching squares over the grid's cell
+     * centres on log10 of the loss; one path per level, each a list of short straight pieces.
+     */
+    private static List<String> contours(Landscape slice, Frame frame) {
+        double[] b = slice.bounds();
+        List<String> out = new ArrayList<>();
+        if (b == null) return out;
+        double hi = Math.log10(Math.max(b[1], 1e-300)), lo = Math.max(Math.log10(Math.max(b[0], 1e-300)), hi - DECADES);
+        if (!(hi > lo)) return out;
+        int n = slice.xs().length;
+        double[][] v = new double[n][n];
+        for (int j = 0; j < n; j++) for (int i = 0; i < n; i++) v[j][i] = Math.log10(Math.max(slice.loss()[j][i], 1e-300));
+        for (int level = 1; level < BANDS; level++) {
+            double t = lo + (hi - lo) * level / BANDS;
+            StringBuilder d = new StringBuilder();
+            for (int j = 0; j + 1 < n; j++) {
+                for (int i = 0; i + 1 < n; i++) {
+                    // corners in order: (i, j), (i+1, j), (i+1, j+1), (i, j+1); an edge is crossed where its ends differ in side
+                    double[] c = {v[j][i], v[j][i + 1], v[j + 1][i + 1], v[j + 1][i]};
+                    if (!(Double.isFinite(c[0]) && Double.isFinite(c[1]) && Double.isFinite(c[2]) && Double.isFinite(c[3]))) continue;
+                    List<double[]> crossings = new ArrayList<>();
+                    for (int e = 0; e < 4; e++) {
+                        double a = c[e], z = c[(e + 1) % 4];
+                        if ((a < t) == (z < t)) continue;
+                        double f = (t - a) / (z - a);
+                        double[] p = corner(slice, i, j, e), q = corner(slice, i, j, (e + 1) % 4);
+                        crossings.add(new double[] {p[0] + f * (q[0] - p[0]), p[1] + f * (q[1] - p[1])});
+                    }
+                    // two crossings make one piece; four (a saddle) make two, paired along the edges' order
+                    for (int k = 0; k + 1 < crossings.size(); k += 2) {
+                        double[] p = crossings.get(k), q = crossings.get(k + 1);
+                        d.append(d.isEmpty() ? "" : " ").append('M').append(c(frame.sx(p[0]))).append(' ').append(c(frame.sy(p[1])))
+                                .append(" L").append(c(frame.sx(q[0]))).append(' ').append(c(frame.sy(q[1])));
+                    }
+                }
+            }
+            if (!d.isEmpty()) out.add(d.toString());
+        }
+        return out;
+    }
+
+    /** Corner {@code e} (0 to 3, anticlockwise from the lower left) of the grid square at (i, j), in knob values. */
+    private static double[] corner(Landscape slice, int i, int j, int e) {
+        int di = e == 1 || e == 2 ? 1 : 0, dj = e >= 2 ? 1 : 0;
+        return new double[] {slice.xs()[i + di], slice.ys()[j + dj]};
     }
 
     /**
