@@ -76,6 +76,7 @@ function wire(panel) {
     if (points) url.searchParams.set('points', points);
     else url.searchParams.delete('points');
     window.history.replaceState(window.history.state, '', url);
+    panel.dispatchEvent(new CustomEvent('fitter:knobs', { detail: { query, iteration } })); // the landscape redraws
   }
 
   function say(text) {
@@ -109,7 +110,9 @@ function wire(panel) {
     if (busy) return;
     busy = true;
     buttons.forEach((b) => { b.disabled = true; });
-    const part = Math.max(1, Math.ceil(n / CHUNKS));
+    // momentum's velocity and Adam's moments live only inside one request, so their runs are asked for whole
+    const memoryless = how === 'gradient-descent' || how === 'random-search';
+    const part = memoryless ? Math.max(1, Math.ceil(n / CHUNKS)) : n;
     progress.hidden = n <= 1;
     progress.max = n;
     progress.value = 0;
@@ -211,6 +214,11 @@ function wire(panel) {
   });
 
   iterationSlider?.addEventListener('input', pickIteration);
+  // each method starts at the rate the lesson file gives it (the server wrote it on the option)
+  method.addEventListener('change', () => {
+    const rateOf = method.selectedOptions[0]?.dataset.rate;
+    if (rateOf) rate.value = rateOf;
+  });
   runChoice?.addEventListener('change', pickIteration);
 
   for (const button of buttons) {

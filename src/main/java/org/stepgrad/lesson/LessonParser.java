@@ -16,8 +16,8 @@ import org.stepgrad.layout.DrawingLimit;
 import org.stepgrad.model.GradientDescent;
 import org.stepgrad.model.Model;
 import org.stepgrad.model.ModelError;
-import org.stepgrad.model.RandomSearch;
-import org.stepgrad.model.TrainingRun;
+import org.stepgrad.model.Method;
+import org.stepgrad.model.Optimizer;
 
 /**
  * Turns one lesson file into a {@link Lesson}, checking everything an author can get wrong and
@@ -30,7 +30,7 @@ final class LessonParser {
             "narration", "checkpoints", "training", "knob-range");
     private static final Set<String> NARRATION_FIELDS = Set.of("node", "phase", "mode", "text");
     private static final Set<String> CHECKPOINT_FIELDS = Set.of("node", "ask", "prompt", "answer", "tolerance", "explain");
-    private static final Set<String> TRAINING_FIELDS = Set.of("method", "label", "rate", "step", "iterations", "seed");
+    private static final Set<String> TRAINING_FIELDS = Set.of("method", "label", "rate", "step", "iterations", "seed", "beta", "beta1", "beta2");
     private static final int MAX_TRAINING_EVALUATIONS = 50_000;
     // iterations × graph nodes: about 7 times the Curve Fitter's 295,000, a few seconds of loading at most
     private static final long MAX_TRAINING_WORK = 2_000_000;
@@ -182,28 +182,55 @@ final class LessonParser {
         if (iterations < 1 || iterations > GradientDescent.MAX_ITERATIONS) {
             throw new LessonException(m.get("iterations"), "iterations must be between 1 and " + GradientDescent.MAX_ITERATIONS);
         }
-        try {
-            switch (method) {
-                case Training.GRADIENT_DESCENT -> {
-                    double rate = number(required(m, "rate"), "rate");
-                    if (!(rate > 0)) throw new LessonException(m.get("rate"), "the learning rate must be more than 0");
-                    String label = m.get("label") == null ? "gradient descent, α = " + rate : text(m.get("label"), "label");
-                    TrainingRun run = GradientDescent.run(model, model.start(), rate, iterations);
-                    return new Training(label, method, rate, 0, 0, run);
-                }
-                case Training.RANDOM_SEARCH -> {
-                    double step = number(required(m, "step"), "step");
-                    if (!(step > 0)) throw new LessonException(m.get("step"), "the step must be more than 0");
-                    long seed = m.get("seed") == null ? 1 : integer(m.get("seed"), "seed");
-                    String label = m.get("label") == null ? "random search" : text(m.get("label"), "label");
-                    TrainingRun run = RandomSearch.run(model, model.start(), step, iterations, seed);
-                    return new Training(label, method, 0, step, seed, run);
-                }
-                default -> throw new LessonException(m.get("method"), "method is 'gradient-descent' or 'random-search', not '" + method + "'");
+        Method kind = Method.named(method);
+        if (kind == null) throw new LessonException(m.get("method"), "method is " + Method.choices() + ", not '" + method + "'");
+        for (String field : TRAINING_FIELDS) {
+            if (m.get(field) != null && !COMMON_FIELDS.contains(field) && !fieldsOf(kind).contains(field)) {
+                throw new LessonException(m.get(field), "'" + field + "' is not a setting of " + method + ", whose settings are "
+                        + String.join(", ", fieldsOf(kind)));
             }
+        }
+        try {
+            Optimizer optimizer = switch (kind) {
+                case GRADIENT_DESCENT -> Optimizer.gradientDescent(positive(m, "rate", "the learning rate"));
+                case MOMENTUM -> Optimizer.momentum(positive(m, "rate", "the learning rate"), beta(m, "beta", Optimizer.DEFAULT_BETA));
+                case ADAM -> Optimizer.adam(positive(m, "rate", "the learning rate"),
+                        beta(m, "beta1", Optimizer.DEFAULT_BETA), beta(m, "beta2", Optimizer.DEFAULT_BETA2));
+                case RANDOM_SEARCH -> Optimizer.randomSearch(positive(m, "step", "the step"));
+            };
+            long seed = m.get("seed") == null ? 1 : integer(m.get("seed"), "seed");
+            String label = m.get("label") != null ? text(m.get("label"), "label")
+                    : kind == Method.RANDOM_SEARCH ? "random search" : kind.label() + ", α = " + optimizer.size();
+            return new Training(label, optimizer, kind == Method.RANDOM_SEARCH ? seed : 0, optimizer.run(model, model.start(), iterations, seed));
         } catch (ModelError e) {
             throw new LessonException(item, e.getMessage());
         }
+    }
+
+    private static final Set<String> COMMON_FIELDS = Set.of("method", "label", "iterations");
+
+    /** The settings each method takes besides its label and iterations. */
+    private static List<String> fieldsOf(Method method) {
+        return switch (method) {
+            case GRADIENT_DESCENT -> List.of("rate");
+            case MOMENTUM -> List.of("rate", "beta");
+            case ADAM -> List.of("rate", "beta1", "beta2");
+            case RANDOM_SEARCH -> List.of("step", "seed");
+        };
+    }
+
+    private static double positive(YamlNode.Map_ m, String field, String what) {
+        double v = number(required(m, field), field);
+        if (!(v > 0)) throw new LessonException(m.get(field), what + " must be more than 0");
+        return v;
+    }
+
+    /** A β as written, or its default; one in [0, 1), said at its place in the file. */
+    private static double beta(YamlNode.Map_ m, String field, double otherwise) {
+        if (m.get(field) == null) return otherwise;
+        double v = number(m.get(field), field);
+        if (!(v >= 0 && v < 1)) throw new LessonException(m.get(field), "'" + field + "' must be at least 0 and below 1, not " + v);
+        return v;
     }
 
     /**

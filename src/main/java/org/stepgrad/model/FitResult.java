@@ -34,23 +34,20 @@ public record FitResult(double[] knobs, double loss, double[] gradient, Run run)
     }
 
     /**
-     * Evaluates {@code fit} at {@code knobs} and, for {@code steps} above 0, trains from there:
-     * gradient descent with learning rate {@code size}, or random search with nudges of {@code size}.
+     * Evaluates {@code fit} at {@code knobs} and, for {@code steps} above 0, trains from there with
+     * {@code optimizer} (a momentum or Adam run starts from rest: its memory is not in a link).
      * Throws {@link ModelError} when the knobs give no finite loss.
      */
-    public static FitResult of(PolynomialFit fit, double[] knobs, Method method, double size, int steps, long seed) {
+    public static FitResult of(PolynomialFit fit, double[] knobs, Optimizer optimizer, int steps, long seed) {
         Evaluation at = Evaluation.of(fit, knobs);
         if (!Double.isFinite(at.loss())) throw new ModelError("the loss is not a finite number");
         if (steps < 0 || steps > MAX_STEPS) throw new ModelError("a fitter run takes at most " + MAX_STEPS + " steps, not " + steps);
         if (steps == 0) return new FitResult(knobs.clone(), at.loss(), at.gradient(), null);
-        TrainingRun run = method == Method.RANDOM_SEARCH
-                ? RandomSearch.run(fit, knobs, size, steps, seed)
-                : GradientDescent.run(fit, knobs, size, steps);
-        run = withinKnobRange(run);
+        TrainingRun run = withinKnobRange(optimizer.run(fit, knobs, steps, seed));
         double[] end = run.finalParams();
         Evaluation there = Evaluation.of(fit, end);
         return new FitResult(knobs.clone(), at.loss(), at.gradient(),
-                new Run(method, run.losses(), run.diverged(), end, there.loss(), there.gradient()));
+                new Run(optimizer.method(), run.losses(), run.diverged(), end, there.loss(), there.gradient()));
     }
 
     /** The run cut before the first iteration whose knobs pass ±{@link #MAX_KNOB}, marked diverged; the run itself when none does. */

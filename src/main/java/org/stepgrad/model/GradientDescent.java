@@ -23,21 +23,41 @@ public final class GradientDescent {
 
     public static TrainingRun run(Model model, double[] start, double rate, int iterations) {
         if (!(rate > 0) || !Double.isFinite(rate)) throw new ModelError("the learning rate must be a positive number");
-        if (iterations < 0 || iterations > MAX_ITERATIONS) {
-            throw new ModelError("a run takes between 0 and " + MAX_ITERATIONS + " iterations");
-        }
+        return follow("gradient descent", model, start, iterations, (k, gradient) -> step(k, gradient, rate));
+    }
+
+    /**
+     * How a gradient method moves the knobs, given the gradient at them; momentum and Adam keep
+     * their memory (velocity, moments) inside, so one rule serves one run.
+     */
+    interface Rule {
+        double[] next(double[] knobs, double[] gradient);
+    }
+
+    /**
+     * The loop every gradient method shares: evaluate (one forward and one backward pass), record,
+     * update by {@code rule}; it ends early, and says so, once the loss stops being a finite number.
+     */
+    static TrainingRun follow(String method, Model model, double[] start, int iterations, Rule rule) {
+        checkIterations(iterations);
         List<double[]> params = new ArrayList<>();
         double[] losses = new double[iterations + 1];
         double[] k = start.clone();
         for (int i = 0; ; i++) {
             Evaluation e = evaluate(model, k);
-            if (e == null) return diverged("gradient descent", model, params, losses, i);
+            if (e == null) return diverged(method, model, params, losses, i);
             params.add(k);
             losses[i] = e.loss();
             if (i == iterations) break;
-            k = step(k, e.gradient(), rate);
+            k = rule.next(k, e.gradient());
         }
-        return new TrainingRun("gradient descent", model.parameters(), params, losses, false);
+        return new TrainingRun(method, model.parameters(), params, losses, false);
+    }
+
+    static void checkIterations(int iterations) {
+        if (iterations < 0 || iterations > MAX_ITERATIONS) {
+            throw new ModelError("a run takes between 0 and " + MAX_ITERATIONS + " iterations");
+        }
     }
 
     /** The evaluation, or null once a value has left the finite numbers. */

@@ -16,9 +16,7 @@ public final class RandomSearch {
     /** Nudges are drawn from a normal distribution with standard deviation {@code step}. */
     public static TrainingRun run(Model model, double[] start, double step, int iterations, long seed) {
         if (!(step > 0) || !Double.isFinite(step)) throw new ModelError("the random-search step must be a positive number");
-        if (iterations < 0 || iterations > GradientDescent.MAX_ITERATIONS) {
-            throw new ModelError("a run takes between 0 and " + GradientDescent.MAX_ITERATIONS + " iterations");
-        }
+        GradientDescent.checkIterations(iterations);
         SplittableRandom random = new SplittableRandom(seed);
         List<double[]> params = new ArrayList<>();
         double[] losses = new double[iterations + 1];

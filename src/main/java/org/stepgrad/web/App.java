@@ -78,6 +78,7 @@ public final class App {
                 lessons.library(), traces, templates, assets, liveOptions);
         org.stepgrad.web.pages.FitterPage fitter = new org.stepgrad.web.pages.FitterPage(lessons.library(), lessons.fits(), templates);
         org.stepgrad.web.pages.ClassifierPage classifier = new org.stepgrad.web.pages.ClassifierPage(lessons.library(), templates);
+        org.stepgrad.web.pages.LandscapePage landscape = new org.stepgrad.web.pages.LandscapePage(lessons.library(), templates, traces.bulkhead());
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
@@ -115,6 +116,7 @@ public final class App {
             config.routes.get("/api/lessons/{id}", lessons::lesson);
             config.routes.get("/api/lessons/{id}/trace", lessons::trace);
             config.routes.get("/api/lessons/{id}/fit", lessons::fit);
+            config.routes.get("/api/lessons/{id}/landscape", lessons::landscape);
             config.routes.get("/api/lessons/{id}/replay", replays::lesson);
             config.routes.get("/api/lessons/{id}/checkpoints/{index}", checkpoints::check);
             config.routes.get("/lessons/{id}", course::lesson);
@@ -125,6 +127,7 @@ public final class App {
             config.routes.get("/qr.svg", qrCodes::qr);
             config.routes.get("/lessons/{id}/fitter", fitter::parts);
             config.routes.get("/lessons/{id}/classifier", classifier::parts);
+            config.routes.get("/lessons/{id}/landscape", landscape::parts);
             config.routes.get("/embed/{id}", course::embed);
 
             // --- live classroom (issue 9) ---

@@ -67,7 +67,7 @@ class CourseTest {
     @Test
     void the_course_follows_the_design_order() {
         assertEquals(List.of("loss", "knobs", "chain-rule", "neuron", "sigmoid-neuron", "curve-fitter", "network", "cross-entropy", "training-loop",
-                        "classifier"),
+                        "optimizers", "classifier"),
                 course.lessons().stream().map(Lesson::id).toList());
     }
 

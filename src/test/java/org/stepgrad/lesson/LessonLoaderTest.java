@@ -106,6 +106,38 @@ class LessonLoaderTest {
         assertTrue(p.message().contains("'sumary' is not a field"), p.message());
     }
 
+    private static final String TRAINED = """
+            title: Trained
+            summary: A line and one run.
+            model:
+              type: polynomial
+              degree: 1
+              points: [[1, 2], [2, 3]]
+              knobs: [0, 0]
+            training:
+              - method: momentum
+                rate: 0.05
+                beta: 0.8
+                iterations: 10
+            """;
+
+    @Test
+    void a_momentum_run_takes_its_beta_and_a_setting_of_another_method_or_a_beta_of_one_is_refused_there() throws IOException {
+        Files.writeString(dir.resolve("trained.yaml"), TRAINED);
+        Lesson l = LessonLibrary.open(dir).current().find("trained").orElseThrow();
+        assertEquals(0.8, l.training().get(0).optimizer().beta1());
+        assertEquals("momentum, α = 0.05", l.training().get(0).label());
+        assertEquals(0.05, l.optimizer(org.stepgrad.model.Method.MOMENTUM).size(), "the panel's momentum rate is the file's");
+        Files.delete(dir.resolve("trained.yaml"));
+        LessonProblem p = problemIn(TRAINED.replace("beta: 0.8", "beta2: 0.8"));
+        assertEquals(11, p.line());
+        assertTrue(p.message().contains("'beta2' is not a setting of momentum, whose settings are rate, beta"), p.message());
+        Files.delete(dir.resolve("broken.yaml"));
+        p = problemIn(TRAINED.replace("beta: 0.8", "beta: 1"));
+        assertEquals(11, p.line());
+        assertTrue(p.message().contains("'beta' must be at least 0 and below 1"), p.message());
+    }
+
     @Test
     void a_lesson_needs_a_graph() throws IOException {
         LessonProblem p = problemIn("title: x\nsummary: y\n");

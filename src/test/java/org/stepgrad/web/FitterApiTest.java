@@ -147,7 +147,7 @@ class FitterApiTest {
         assertTrue(json("/api/lessons/curve-fitter/fit?steps=1.5", 400).get("error").asText().contains("whole number"));
         assertTrue(json("/api/lessons/curve-fitter/fit?rate=0", 400).get("error").asText().startsWith("rate must be"));
         assertTrue(json("/api/lessons/curve-fitter/fit?rate=NaN", 400).get("error").asText().startsWith("rate must be"));
-        assertTrue(json("/api/lessons/curve-fitter/fit?method=newton", 400).get("error").asText().contains("gradient-descent or random-search"));
+        assertTrue(json("/api/lessons/curve-fitter/fit?method=newton", 400).get("error").asText().contains("gradient-descent, momentum, adam or random-search"));
         assertEquals(2000, json("/api/lessons/curve-fitter/fit?steps=2000&rate=0.001", 200).get("run").get("iterations").asInt(),
                 "exactly the maximum runs, in full");
         assertTrue(json("/api/lessons/loss/fit?k=1,1", 200).has("loss"), "any curve lesson answers, with or without a panel");

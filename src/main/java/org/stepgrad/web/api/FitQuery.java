@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.stepgrad.lesson.Lesson;
 import org.stepgrad.model.Method;
+import org.stepgrad.model.Optimizer;
 import org.stepgrad.model.Point;
 import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.web.http.ApiError;
@@ -11,11 +12,9 @@ import org.stepgrad.web.http.ApiError;
 /**
  * What a Curve Fitter request asks for, checked at the edge with a sentence for every refusal,
  * and the cache key of its answer: everything the numbers depend on, by value (the data points,
- * the loss, the knobs as doubles, the method, its rate or step, the step count).
- *
- * @param size the learning rate for gradient descent, the nudge size for random search
+ * the loss, the knobs as doubles, the method with its rate or step and β's, the step count).
  */
-public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Double> knobs, Method method, double size, int steps) {
+public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Double> knobs, Optimizer optimizer, int steps) {
     /** Most training steps one request may ask for (the model's one limit). */
     public static final int MAX_STEPS = org.stepgrad.model.FitResult.MAX_STEPS;
     /** The seed of a random search asked for by a request, the same every time. */
@@ -26,13 +25,18 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
         knobs = List.copyOf(knobs);
     }
 
-    /** Reads {@code k}, {@code steps}, {@code rate} and {@code method} from a query for {@code fit} (see {@link #curve}); absent ones take the lesson's. */
+    /**
+     * Reads {@code k}, {@code steps}, {@code method}, {@code rate} and the β's ({@code beta}: momentum's,
+     * or Adam's β1; {@code beta2}: Adam's) from a query; absent ones take the lesson file's.
+     */
     public static FitQuery read(Lesson lesson, PolynomialFit fit, Function<String, String> query) {
         int steps = steps(query.apply("steps"));
         Method method = method(query.apply("method"));
-        double size = method == Method.RANDOM_SEARCH ? lesson.fitStep()
-                : query.apply("rate") == null ? lesson.fitRate() : rate(query.apply("rate"));
-        return of(fit, LessonController.knobs(query.apply("k"), lesson), method, size, steps);
+        Optimizer given = lesson.optimizer(method);
+        double size = method == Method.RANDOM_SEARCH || query.apply("rate") == null ? given.size() : rate(query.apply("rate"));
+        double beta1 = setting(query.apply("beta"), "beta", given.beta1(), method == Method.MOMENTUM || method == Method.ADAM, method);
+        double beta2 = setting(query.apply("beta2"), "beta2", given.beta2(), method == Method.ADAM, method);
+        return of(fit, LessonController.knobs(query.apply("k"), lesson), new Optimizer(method, size, beta1, beta2), steps);
     }
 
     /** The lesson's curve over the query's {@code points=} (its own when absent), refused with a sentence when out of bounds. */
@@ -40,8 +44,17 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
         return lesson.over(FitPoints.read(query.apply("points")));
     }
 
-    public static FitQuery of(PolynomialFit fit, double[] knobs, Method method, double size, int steps) {
-        return new FitQuery(fit.points(), fit.loss(), java.util.Arrays.stream(knobs).boxed().toList(), method, size, steps);
+    public static FitQuery of(PolynomialFit fit, double[] knobs, Optimizer optimizer, int steps) {
+        return new FitQuery(fit.points(), fit.loss(), java.util.Arrays.stream(knobs).boxed().toList(), optimizer, steps);
+    }
+
+    public Method method() {
+        return optimizer.method();
+    }
+
+    /** The learning rate, or for random search the nudge size. */
+    public double size() {
+        return optimizer.size();
     }
 
     public double[] knobArray() {
@@ -65,7 +78,7 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
     static Method method(String param) {
         if (param == null || param.isBlank()) return Method.GRADIENT_DESCENT;
         Method m = Method.named(param.trim());
-        if (m == null) throw new ApiError(400, "method is gradient-descent or random-search, not '" + clip(param.trim()) + "'");
+        if (m == null) throw new ApiError(400, "method is " + Method.choices() + ", not '" + clip(param.trim()) + "'");
         return m;
     }
 
@@ -77,6 +90,19 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
             // answered below
         }
         throw new ApiError(400, "rate must be a number above 0 and at most 10, not '" + clip(param.trim()) + "'");
+    }
+
+    /** A β from the query, or the lesson's; refused with a sentence when the method has no such setting. */
+    static double setting(String param, String name, double otherwise, boolean takes, Method method) {
+        if (param == null || param.isBlank()) return otherwise;
+        if (!takes) throw new ApiError(400, name + " is a setting of " + (name.equals("beta") ? "momentum and adam" : "adam") + ", not of " + method.id());
+        try {
+            double v = Double.parseDouble(param.trim());
+            if (v >= 0 && v < 1) return v;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, name + " must be a number at least 0 and below 1, not '" + clip(param.trim()) + "'");
     }
 
     static String clip(String s) {

@@ -22,7 +22,7 @@ public final class FitService {
     public FitResult answer(PolynomialFit fit, FitQuery query) {
         return answers.get(query, q -> {
             try {
-                return FitResult.of(fit, q.knobArray(), q.method(), q.size(), q.steps(), FitQuery.SEED);
+                return FitResult.of(fit, q.knobArray(), q.optimizer(), q.steps(), FitQuery.SEED);
             } catch (ModelError e) {
                 throw new ApiError(422, "these knobs give no finite loss: " + e.getMessage());
             }

@@ -25,11 +25,13 @@ public final class LessonController {
     private final TraceService traces;
     private final Cache<Lesson, Cached> lessonJson = Caffeine.newBuilder().weakKeys().maximumSize(200).build();
     private final FitService fits = new FitService();
+    private final LandscapeService landscapes;
     private final ByteCache<FitQuery, Cached> fitJson = ByteCache.responses(16L << 20, q -> 16L * q.points().size() + 8L * q.knobs().size());
 
     public LessonController(LessonLibrary library, TraceService traces) {
         this.library = library;
         this.traces = traces;
+        this.landscapes = new LandscapeService(traces.bulkhead());
     }
 
     public LessonLibrary library() {
@@ -70,7 +72,22 @@ public final class LessonController {
         Lesson lesson = find(library.current(), ctx.pathParam("id"));
         PolynomialFit fit = FitQuery.curve(curve(lesson), ctx::queryParam);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
-        fitJson.get(query, q -> Cached.of(200, "application/json", LessonJson.fit(fits.answer(fit, q), q.size()))).send(ctx);
+        fitJson.get(query, q -> Cached.of(200, "application/json", LessonJson.fit(fits.answer(fit, q), q.optimizer()))).send(ctx);
+    }
+
+    /**
+     * GET /api/lessons/{id}/landscape?x=k0&y=k2&size=15&k=…: the loss over a grid of two knobs
+     * (each across the sliders' range), the others held at {@code k} (the lesson's start when absent).
+     */
+    public void landscape(Context ctx) {
+        Lesson lesson = find(library.current(), ctx.pathParam("id"));
+        LandscapeQuery query = LandscapeQuery.read(lesson, ctx::queryParam, LandscapeQuery.DEFAULT_SIZE);
+        Cached.of(200, "application/json", LessonJson.landscape(lesson.model().parameters(), landscapes.slice(lesson, query))).send(ctx);
+    }
+
+    /** The landscape slices, shared with the lesson page's drawing of them. */
+    public LandscapeService landscapes() {
+        return landscapes;
     }
 
     /** The lesson's curve fit, or a 404 that says the lesson has none. */

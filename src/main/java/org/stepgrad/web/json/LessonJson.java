@@ -12,7 +12,9 @@ import org.stepgrad.lesson.Lesson;
 import org.stepgrad.lesson.Narration;
 import org.stepgrad.lesson.Training;
 import org.stepgrad.model.FitResult;
+import org.stepgrad.model.Landscape;
 import org.stepgrad.model.Method;
+import org.stepgrad.model.Optimizer;
 import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.model.TrainingRun;
 
@@ -101,8 +103,7 @@ public final class LessonJson {
             json.writeStartObject();
             json.writeStringField("label", t.label());
             json.writeStringField("method", t.method());
-            if (t.rate() > 0) json.writeNumberField("rate", t.rate());
-            if (t.step() > 0) json.writeNumberField("step", t.step());
+            writeSettings(json, t.optimizer());
             json.writeNumberField("iterations", run.iterations());
             json.writeBooleanField("diverged", run.diverged());
             json.writeNumberField("startLoss", run.startLoss());
@@ -126,9 +127,9 @@ public final class LessonJson {
     /**
      * The Curve Fitter's answer as numbers only: the knobs, the loss and gradient there, and the
      * run when steps were asked for (its loss per iteration, whether it diverged, where it ended),
-     * with {@code size}, the learning rate or random-search step it used.
+     * with the settings it used (its rate or random-search step, and β's).
      */
-    public static byte[] fit(FitResult answer, double size) {
+    public static byte[] fit(FitResult answer, Optimizer optimizer) {
         return Json.bytes(json -> {
             json.writeStartObject();
             writeState(json, answer.knobs(), answer.loss(), answer.gradient());
@@ -136,7 +137,7 @@ public final class LessonJson {
             if (run != null) {
                 json.writeObjectFieldStart("run");
                 json.writeStringField("method", run.method().id());
-                json.writeNumberField(run.method() == Method.RANDOM_SEARCH ? "step" : "rate", size);
+                writeSettings(json, optimizer);
                 json.writeNumberField("iterations", run.iterations());
                 json.writeBooleanField("diverged", run.diverged());
                 json.writeArrayFieldStart("losses");
@@ -150,6 +151,52 @@ public final class LessonJson {
             }
             json.writeEndObject();
         });
+    }
+
+    /**
+     * A slice of the loss landscape: {@code x} and {@code y} name their knob and its grid values,
+     * {@code loss[j][i]} is the loss at x.values[i], y.values[j] (null where it is not a finite
+     * number), and {@code at} holds every knob, the two on the axes at their held values.
+     */
+    public static byte[] landscape(List<String> knobs, Landscape slice) {
+        return Json.bytes(json -> {
+            json.writeStartObject();
+            axis(json, "x", knobs.get(slice.x()), slice.xs());
+            axis(json, "y", knobs.get(slice.y()), slice.ys());
+            json.writeArrayFieldStart("loss");
+            for (double[] row : slice.loss()) {
+                json.writeStartArray();
+                for (double l : row) {
+                    if (Double.isFinite(l)) json.writeNumber(l);
+                    else json.writeNull();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("at");
+            for (int i = 0; i < knobs.size(); i++) json.writeNumberField(knobs.get(i), slice.at()[i]);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    private static void axis(JsonGenerator json, String field, String knob, double[] values) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("knob", knob);
+        json.writeArrayFieldStart("values");
+        for (double v : values) json.writeNumber(v);
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** "rate" (or random search's "step"), momentum's "beta", Adam's "beta1" and "beta2". */
+    private static void writeSettings(JsonGenerator json, Optimizer o) throws IOException {
+        json.writeNumberField(o.method() == Method.RANDOM_SEARCH ? "step" : "rate", o.size());
+        if (o.method() == Method.MOMENTUM) json.writeNumberField("beta", o.beta1());
+        if (o.method() == Method.ADAM) {
+            json.writeNumberField("beta1", o.beta1());
+            json.writeNumberField("beta2", o.beta2());
+        }
     }
 
     private static void writeState(JsonGenerator json, double[] knobs, double loss, double[] gradient) throws IOException {

@@ -43,8 +43,7 @@ public final class FitterPage {
 
     public void parts(Context ctx) {
         Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit own = LessonController.curve(lesson);
-        if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+        PolynomialFit own = panelFit(lesson);
         PolynomialFit linked = FitQuery.curve(own, ctx::queryParam);
         java.util.List<org.stepgrad.model.Point> points = PointEdit.apply(linked.points(), ctx::queryParam);
         PolynomialFit fit = own.over(points);
@@ -52,7 +51,7 @@ public final class FitterPage {
         int picked = run(ctx.queryParam("run"), lesson);
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
         if (picked >= 0) {
-            query = FitQuery.of(fit, FitterViews.recorded(lesson, picked, from), query.method(), query.size(), query.steps());
+            query = FitQuery.of(fit, FitterViews.recorded(lesson, picked, from), query.optimizer(), query.steps());
             from = Math.min(from, lesson.training().get(picked).run().iterations());
         }
         FitQuery q = query;
@@ -62,6 +61,13 @@ public final class FitterPage {
             FitterView view = FitterViews.parts(lesson, fit, fits.answer(fit, q), start, picked);
             return Cached.html(200, templates.render("fitter-parts", Map.of("f", view)));
         }).send(ctx);
+    }
+
+    /** The curve fit of a lesson that shows a Curve Fitter panel (and its landscape), or a 404 that says it has none. */
+    static PolynomialFit panelFit(Lesson lesson) {
+        PolynomialFit fit = LessonController.curve(lesson);
+        if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+        return fit;
     }
 
     static int iteration(String param) {

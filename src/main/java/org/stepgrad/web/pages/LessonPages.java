@@ -48,7 +48,7 @@ public final class LessonPages {
 
     /** Everything a lesson page depends on: the loaded lesson, the template, and its URL's parameters. */
     private record Key(Loaded lesson, List<Loaded> course, String template, int step, String k, String answer, int asked,
-                       int attempt, boolean reveal, int it, String points, Set<Integer> open, String origin, boolean present) {
+                       int attempt, boolean reveal, int it, String points, Set<Integer> open, String origin, boolean present, List<String> axes) {
     }
 
     private final LessonLibrary library;
@@ -103,11 +103,13 @@ public final class LessonPages {
         // ?present=1 is written into the page so presenter mode holds from the first paint
         boolean present = "1".equals(ctx.queryParam("present"));
         String points = ctx.queryParam("points"); // the Curve Fitter's own data
-        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, points, open, origin, present);
+        // the landscape's knobs, x and y, as the link names them (FitterViews picks defaults for absent or unknown names)
+        List<String> axes = java.util.Arrays.asList(ctx.queryParam("x"), ctx.queryParam("y"));
+        Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, points, open, origin, present, axes);
         pages.get(key, x -> {
             // only a Curve Fitter reads points; other lessons leave them be
             Data data = lesson.hasTraining() && lesson.model() instanceof org.stepgrad.model.PolynomialFit ? Data.read(points) : new Data(null, "");
-            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open, data);
+            LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open, data, axes);
             Map<String, Object> model = new java.util.HashMap<>(Map.of("page", view));
             if ("lesson".equals(template)) model.put("oembed", org.stepgrad.web.api.OembedController.discovery(origin, view.pageHref()));
             model.put("share", share(origin, lesson, view));
@@ -135,7 +137,7 @@ public final class LessonPages {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         String k = ctx.queryParam("k");
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
-        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, null, open, null, false);
+        Key key = new Key(new Loaded(lesson), List.of(), "graph-view", step, k, null, 0, 1, false, 0, null, open, null, false, List.of());
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
@@ -164,7 +166,7 @@ public final class LessonPages {
     }
 
     private LessonView view(Catalog catalog, Lesson lesson, String base, int step, double[] knobs, int it,
-                            Asked asked, Set<Integer> open, Data data) {
+                            Asked asked, Set<Integer> open, Data data, List<String> axes) {
         String id = lesson.id();
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
@@ -225,7 +227,7 @@ public final class LessonPages {
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
         LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
         String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
-        FitterView fitter = FitterViews.page(lesson, knobs, it, data.points(), data.refused());
+        FitterView fitter = FitterViews.page(lesson, knobs, it, data.points(), data.refused(), axes.get(0), axes.get(1));
         return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + q,
                 "/embed/" + id + "?step=" + s + kQuery, fitter, ClassifierViews.page(lesson, it, s));

@@ -8,7 +8,13 @@ import java.util.List;
  * (and the learner's newest), the training controls, and where the learner is. Every coordinate
  * comes from {@link FitPlot}; the panel's script asks for new parts and paints them.
  */
-public record FitterView(Links links, Knobs knobs, Plot plot, LossPlot lossPlot, Runs runs, Controls controls, State state) {
+public record FitterView(Links links, Knobs knobs, Plot plot, LossPlot lossPlot, Runs runs, Controls controls, State state,
+                         LandscapeView landscape) {
+
+    /** The panel with the loss landscape below it (the page's; the redrawn parts carry none, it has its own route). */
+    public FitterView withLandscape(LandscapeView l) {
+        return new FitterView(links, knobs, plot, lossPlot, runs, controls, state, l);
+    }
 
     /** The fragment route the script asks, the lesson page, and the graph at these knobs. */
     public record Links(String parts, String lesson, String graph) {
@@ -58,8 +64,15 @@ public record FitterView(Links links, Knobs knobs, Plot plot, LossPlot lossPlot,
     public record Run(int index, String label, String method, String cssClass, String lossPath, String finalText) {
     }
 
-    /** The α box starts at the lesson's rate; a request trains at most maxSteps. */
-    public record Controls(String rate, int maxSteps, int steps) {
+    /** The α box starts at the lesson's rate; a request trains at most maxSteps; each method's menu entry carries its rate. */
+    public record Controls(String rate, int maxSteps, int steps, List<MethodChoice> methods) {
+        public Controls {
+            methods = List.copyOf(methods);
+        }
+    }
+
+    /** A method in the training menu, with the rate the α box takes when it is picked (the lesson file's). */
+    public record MethodChoice(String value, String label, String rate) {
     }
 
     /**

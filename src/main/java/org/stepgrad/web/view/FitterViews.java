@@ -26,20 +26,22 @@ public final class FitterViews {
 
     /**
      * The panel of a lesson page whose link holds {@code knobs} (null: the start) at iteration
-     * {@code it}, over {@code points} (null: the lesson's); {@code refused} is the sentence for a
+     * {@code it}, over {@code points} (null: the lesson's), with its landscape over knobs {@code x}
+     * and {@code y} (by name; null or unknown: the first two); {@code refused} is the sentence for a
      * link's points that could not be read (or ""). Null without a fitter.
      */
-    public static FitterView page(Lesson lesson, double[] knobs, int it, List<Point> points, String refused) {
+    public static FitterView page(Lesson lesson, double[] knobs, int it, List<Point> points, String refused, String x, String y) {
         if (!(lesson.model() instanceof PolynomialFit own) || !lesson.hasTraining()) return null;
         PolynomialFit fit = own.over(points);
         FitResult at;
         try {
-            at = FitResult.of(fit, knobs == null ? fit.start() : knobs, Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0);
+            at = FitResult.of(fit, knobs == null ? fit.start() : knobs, lesson.optimizer(Method.GRADIENT_DESCENT), 0, 0);
         } catch (ModelError e) {
-            at = FitResult.of(fit, fit.start(), Method.GRADIENT_DESCENT, lesson.fitRate(), 0, 0); // a link's knobs may overflow
+            at = FitResult.of(fit, fit.start(), lesson.optimizer(Method.GRADIENT_DESCENT), 0, 0); // a link's knobs may overflow
             it = 0;
         }
-        return view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), refused, false, null, -1, "");
+        FitterView panel = view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), refused, false, null, -1, "");
+        return panel.withLandscape(LandscapeViews.of(lesson, at.knobs(), LandscapeViews.Axes.read(fit, x, y), lesson.optimizer(Method.GRADIENT_DESCENT)));
     }
 
     /**
@@ -96,8 +98,8 @@ public final class FitterViews {
                         own ? "" : KnobLink.points(fit.points()), lines.toString()),
                 lossPlot(lesson, picked, it),
                 new FitterView.Runs(recordedRuns(lesson), minePath, run == null ? "" : "run mine " + kind(run.method().id())),
-                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS),
-                new FitterView.State(query, it, Format.number(loss), stopped, status));
+                new FitterView.Controls(Format.exact(lesson.fitRate()), FitResult.MAX_STEPS, DEFAULT_STEPS, methods(lesson)),
+                new FitterView.State(query, it, Format.number(loss), stopped, status), null);
     }
 
     /** The loss plot's scale and labels, its marker on recorded run {@code picked} (-1: none) at iteration {@code it}. */
@@ -126,6 +128,16 @@ public final class FitterViews {
                     scale.path(t.run().losses(), 0), end));
         }
         return recorded;
+    }
+
+    /** The training menu: every method, each with the rate the lesson file gives it (random search's α box is unused). */
+    private static List<FitterView.MethodChoice> methods(Lesson lesson) {
+        List<FitterView.MethodChoice> out = new ArrayList<>();
+        for (Method m : Method.values()) {
+            String rate = m == Method.RANDOM_SEARCH ? Format.exact(lesson.fitRate()) : Format.exact(lesson.optimizer(m).size());
+            out.add(new FitterView.MethodChoice(m.id(), m.label(), rate));
+        }
+        return out;
     }
 
     private static FitPlot.LossScale scaleOf(Lesson lesson) {
