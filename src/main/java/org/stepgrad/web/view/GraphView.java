@@ -26,9 +26,17 @@ public record GraphView(String width, String height, String viewBox, String open
     public record NodeView(int id, String name, String label, String title, String op, String cssClass,
                            String transform, String width, String height, String centre,
                            String value, String grad, String gradClass, String formula, String exact, boolean current) {
-        /** What a screen reader says for the node: everything its box shows. */
-        public String spoken() {
-            return String.join(" ", label, op, value, grad).replaceAll(" +", " ").strip();
+        /**
+         * The ids of the node's four texts, which name it (aria-labelledby): a screen reader says
+         * exactly what the box shows, and keeps saying it as the stepper repaints the texts.
+         */
+        public String namedBy() {
+            return textId("label") + " " + textId("op") + " " + textId("value") + " " + textId("grad");
+        }
+
+        /** The id of one of the node's texts ("label", "op", "value", "grad"); one graph is drawn per page. */
+        public String textId(String part) {
+            return "node-" + id + "-" + part;
         }
     }
 
