@@ -111,13 +111,16 @@ class PhoneBrowserTest {
         // the fingers went from 60 px apart to 180: the drawing is about three times as large
         assertTrue(after > before * 2.5 && after < before * 3.5, "pinched from " + before + " px to " + after + " px wide");
 
-        // one finger swiping up over the graph scrolls the stage; a swipe that starts with the stage at its end scrolls the page
-        for (int swipe = 0; swipe < 3; swipe++) {
-            browser.driver().executeCdpCommand("Input.synthesizeScrollGesture", Map.of("x", (int) x, "y", (int) y,
-                    "yDistance", -3000, "gestureSourceType", "touch", "speed", 6000));
+        // one finger swiping up over the graph pans the stage; a swipe that starts with the stage at its end scrolls the page
+        for (int swipe = 0; swipe < 8; swipe++) {
+            touch("touchStart", List.of(point(x, y, 0)));
+            for (int i = 1; i <= 20; i++) touch("touchMove", List.of(point(x, y - 15 * i, 0)));
+            touch("touchEnd", List.of());
         }
+        double panned = ((Number) browser.driver().executeScript("return document.querySelector('.viewport').scrollTop")).doubleValue();
         double scrolled = ((Number) browser.driver().executeScript("return window.scrollY")).doubleValue();
-        assertTrue(scrolled > 0, "the page scrolled on past the graph: scrollY " + scrolled);
+        assertTrue(panned > 0, "one finger panned the zoomed graph: scrollTop " + panned);
+        assertTrue(scrolled > 0, "and then the page scrolled on past it: scrollY " + scrolled);
     }
 
     private static double graphWidth() {
