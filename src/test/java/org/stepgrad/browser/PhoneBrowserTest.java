@@ -81,7 +81,7 @@ class PhoneBrowserTest {
             List<String> found = (List<String>) browser.driver().executeScript("""
                     const out = [];
                     for (const el of document.querySelectorAll('.controls .ctl, .controls button, .controls select, .zoom button, .share-open,'
-                        + ' .go-live-button, input[type=range], .fitter button, .editor button')) {
+                        + ' .go-live-button, input[type=range], .point-nav .skip, .fitter button, .editor button')) {
                       const r = el.getBoundingClientRect();
                       if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
                       if (r.height < 44 || (el.type !== 'range' && r.width < 44))
