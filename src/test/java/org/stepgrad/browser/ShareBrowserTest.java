@@ -34,6 +34,9 @@ class ShareBrowserTest {
         assertTrue(snippet.startsWith("<iframe src=\"" + origin + "embed/chain-rule?step=3\""), snippet);
         assertTrue(snippet.contains(" title=\"The chain rule on a graph · Stepgrad\""), snippet);
         assertTrue(snippet.contains(" width=\"640\" height=\"400\""), snippet);
+        // where the host blocks the frame, the snippet's own link still opens the step
+        assertTrue(snippet.endsWith("</iframe>\n<p><a href=\"" + origin + "lessons/chain-rule?step=3\" target=\"_blank\" rel=\"noopener\">"
+                + "Open “The chain rule on a graph · Stepgrad” in a new tab</a></p>"), snippet);
         assertEquals(origin + "lessons/chain-rule?step=3&present=1", value("share-present"));
         assertEquals(origin + "lessons/chain-rule/graph.svg?step=3", value("share-graph"));
 

@@ -38,7 +38,7 @@ public record ShareView(List<Item> items, String qr, String qrAt) {
                 + attribute(title) + "\" loading=\"lazy\" allow=\"fullscreen\"></iframe>\n"
                 // where the host blocks frames (its CSP, an LMS that strips iframes) the learner still has a way in
                 + "<p><a href=\"" + attribute(page) + "\" target=\"_blank\" rel=\"noopener\">Open “" + attribute(title)
-                + "” in Stepgrad</a></p>";
+                + "” in a new tab</a></p>";
         String qrAt = "/qr.svg?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8).replace("%7Bstep%7D", STEP);
         return new ShareView(List.of(
                 item("link", "Link at this step", page, step, false),
