@@ -65,8 +65,11 @@ async function downloadPng(button, link, status) {
     if (!response.ok) throw new Error(`the graph file answered ${response.status}`);
     const text = await response.text();
     const drawing = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-    const width = Math.round(Number(drawing.getAttribute('width')) * PNG_SCALE);
-    const height = Math.round(Number(drawing.getAttribute('height')) * PNG_SCALE);
+    const w = Number(drawing.getAttribute('width'));
+    const h = Number(drawing.getAttribute('height'));
+    const scale = Math.min(PNG_SCALE, PNG_SIDE / w, PNG_SIDE / h); // a huge drawing still fits a canvas
+    const width = Math.round(w * scale);
+    const height = Math.round(h * scale);
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`; // img-src allows data:, not blob:
     await image.decode();
@@ -93,3 +96,4 @@ async function downloadPng(button, link, status) {
 }
 
 const PNG_SCALE = 2; // crisp on a projector and a high-density screen
+const PNG_SIDE = 16000; // browsers refuse canvases much wider or taller than this
