@@ -89,13 +89,11 @@ class AxeBrowserTest {
         List<String> misses = new ArrayList<>();
         int count = Integer.parseInt(browser.driver().findElement(By.cssSelector(".stepper")).getAttribute("data-step-count"));
         for (int i = 0; i <= count + 2; i++) {
-            for (WebElement node : browser.driver().findElements(By.cssSelector("g.node"))) {
-                // what the box shows: a checkpoint hides the value or gradient it asks for, and the name must not give it away
-                String shown = String.join(" ", node.findElements(By.cssSelector("text")).stream()
-                        .filter(t -> !"hidden".equals(t.getCssValue("visibility")))
-                        .map(t -> t.getAttribute("textContent")).filter(t -> !t.isBlank()).toList());
-                String name = node.getAccessibleName();
-                if (!name.replaceAll(" +", " ").strip().equals(shown)) misses.add(browser.driver().getCurrentUrl() + ": named '" + name + "', shows '" + shown + "'");
+            // the stepper may still be swapping in the server's drawing of the step: wait for the names to settle, then read
+            try {
+                browser.waiting().until(d -> namesThatMissTheirTexts().isEmpty());
+            } catch (org.openqa.selenium.TimeoutException unsettled) {
+                misses.addAll(namesThatMissTheirTexts());
             }
             // a checkpoint holds the step: answer it with Show me and go on
             for (WebElement show : browser.driver().findElements(By.cssSelector("form.checkpoint:not([hidden]) .show-me"))) if (show.isDisplayed()) show.click();
@@ -122,6 +120,26 @@ class AxeBrowserTest {
             browser.waiting().until(d -> ((Number) browser.driver().executeScript("return document.getAnimations().length")).intValue() == 0);
             assertEquals(focus, stroke(current), scheme + ": focused, the current node's box is drawn in the focus colour (it was " + unfocused + ")");
             assertEquals("solid", browser.driver().executeScript("return getComputedStyle(arguments[0]).outlineStyle", current), scheme + ": and outlined");
+        }
+    }
+
+    /** Each node whose name is not what its box shows; read again when the stepper swaps in a new drawing meanwhile. */
+    private static List<String> namesThatMissTheirTexts() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<String> misses = new ArrayList<>();
+                for (WebElement node : browser.driver().findElements(By.cssSelector("g.node"))) {
+                    // what the box shows: a checkpoint hides the value or gradient it asks for, and the name must not give it away
+                    String shown = String.join(" ", node.findElements(By.cssSelector("text")).stream()
+                            .filter(t -> !"hidden".equals(t.getCssValue("visibility")))
+                            .map(t -> t.getAttribute("textContent")).filter(t -> !t.isBlank()).toList());
+                    String name = node.getAccessibleName();
+                    if (!name.replaceAll(" +", " ").strip().equals(shown)) misses.add(browser.driver().getCurrentUrl() + ": named '" + name + "', shows '" + shown + "'");
+                }
+                return misses;
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                if (attempt == 5) throw swapped;
+            }
         }
     }
 

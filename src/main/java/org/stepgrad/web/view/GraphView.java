@@ -27,11 +27,14 @@ public record GraphView(String width, String height, String viewBox, String open
                            String transform, String width, String height, String centre,
                            String value, String grad, String gradClass, String formula, String exact, boolean current) {
         /**
-         * The ids of the node's four texts, which name it (aria-labelledby): a screen reader says
+         * The ids of the node's texts that show, which name it (aria-labelledby): a screen reader says
          * exactly what the box shows, and keeps saying it as the stepper repaints the texts.
          */
         public String namedBy() {
-            return textId("label") + " " + textId("op") + " " + textId("value") + " " + textId("grad");
+            // a checkpoint's quiz class hides the value or gradient it asks for: the name keeps it unsaid too
+            List<String> classes = List.of(cssClass.split(" "));
+            return textId("label") + " " + textId("op") + (classes.contains("quiz-value") ? "" : " " + textId("value"))
+                    + (classes.contains("quiz-grad") ? "" : " " + textId("grad"));
         }
 
         /** The id of one of the node's texts ("label", "op", "value", "grad"); one graph is drawn per page. */
