@@ -44,10 +44,19 @@ function wire(stage) {
       const asking = here && !settled.has(form);
       const node = nodeOf(form);
       // the server names the classes that hide what the checkpoint asks
-      if (node) for (const cls of form.dataset.quizClass.split(' ')) node.classList.toggle(cls, asking);
+      if (node) {
+        for (const cls of form.dataset.quizClass.split(' ')) node.classList.toggle(cls, asking);
+        nameByShownTexts(node);
+      }
       if (asking) quizzing = true;
     }
     stage.classList.toggle('quizzing', quizzing);
+  }
+
+  /** A node is named by the texts its box shows: what a checkpoint hides is not read out either. */
+  function nameByShownTexts(node) {
+    const shown = [...node.querySelectorAll('text[id]')].filter((t) => getComputedStyle(t).visibility !== 'hidden');
+    node.setAttribute('aria-labelledby', shown.map((t) => t.id).join(' '));
   }
 
   // "done" means stepped through to the end with every checkpoint settled: End or the scrubber

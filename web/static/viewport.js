@@ -86,14 +86,15 @@ export function createViewport(root) {
 
   function zoom(factor, event) {
     chosen = true;
-    let anchor = null;
-    if (event) {
-      const r = stage.getBoundingClientRect();
-      const sx = event.clientX - r.left;
-      const sy = event.clientY - r.top;
-      anchor = { x: (stage.scrollLeft + sx) / scale, y: (stage.scrollTop + sy) / scale, sx, sy };
-    }
-    setScale(scale * factor, anchor);
+    setScale(scale * factor, event ? anchorAt(event.clientX, event.clientY) : null);
+  }
+
+  /** The drawing point under a screen point, and where it is on the stage, so zooming keeps it there. */
+  function anchorAt(clientX, clientY) {
+    const r = stage.getBoundingClientRect();
+    const sx = clientX - r.left;
+    const sy = clientY - r.top;
+    return { x: (stage.scrollLeft + sx) / scale, y: (stage.scrollTop + sy) / scale, sx, sy };
   }
 
   function fit() {
@@ -108,7 +109,7 @@ export function createViewport(root) {
     zoom(event.deltaY < 0 ? STEP : 1 / STEP, event);
   }, { passive: false });
 
-  // drag the background with a mouse to pan (a finger pans by scrolling the stage natively)
+  // drag the background with a mouse to pan
   let drag = null;
   stage.addEventListener('pointerdown', (event) => {
     if (event.pointerType !== 'mouse' || event.target.closest('g.node, .group-toggle')) return;
@@ -121,6 +122,24 @@ export function createViewport(root) {
     drag = { x: event.clientX, y: event.clientY };
   });
   stage.addEventListener('pointerup', () => { drag = null; });
+
+  // Two fingers pinch-zoom the graph about their midpoint. One finger pans natively (the stage's
+  // touch-action is pan-x pan-y: the browser scrolls it, and the page once the stage is at its edge).
+  let pinch = null;
+  const spread = (t) => Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY);
+  const middle = (t) => [(t[0].clientX + t[1].clientX) / 2, (t[0].clientY + t[1].clientY) / 2];
+  stage.addEventListener('touchstart', (event) => {
+    if (event.touches.length === 2) pinch = { spread: spread(event.touches), scale };
+  }, { passive: true });
+  stage.addEventListener('touchmove', (event) => {
+    if (!pinch || event.touches.length !== 2) return;
+    if (event.cancelable) event.preventDefault();
+    chosen = true;
+    setScale(pinch.scale * spread(event.touches) / Math.max(1, pinch.spread), anchorAt(...middle(event.touches)));
+  }, { passive: false });
+  const release = (event) => { if (event.touches.length < 2) pinch = null; };
+  stage.addEventListener('touchend', release);
+  stage.addEventListener('touchcancel', release);
 
   return {
     bind,

@@ -24,7 +24,13 @@ class EmbedHostBrowserTest {
 
     /** A second server, on another port and so another origin, serving the host page it is given. */
     static String host(String embedPath) {
-        byte[] page = hostPage(embedPath).getBytes(StandardCharsets.UTF_8);
+        return host(embedPath, 640, 400);
+    }
+
+    /** The same host page with a frame of this size. */
+    static String host(String embedPath, int width, int height) {
+        byte[] page = hostPage(embedPath).replace("width=\"640\" height=\"400\"", "width=\"" + width + "\" height=\"" + height + "\"")
+                .getBytes(StandardCharsets.UTF_8);
         try {
             com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
                     new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -82,6 +88,48 @@ class EmbedHostBrowserTest {
         long real = ((Number) browser.driver().executeScript("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
         browser.driver().switchTo().defaultContent();
         assertEquals(real, h5pHeight);
+    }
+
+    /** Inside the frame: the current node's label height, the page's width, and where the step buttons and the pop-out link are. */
+    static final String MEASURE = """
+            const node = document.querySelector('g.node[aria-current="step"]');
+            const box = (el) => { if (!el || !el.getClientRects().length) return null; const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            const pop = document.querySelector('.embed-title a, .embed-open a');
+            return { text: node ? node.querySelector('text').getBoundingClientRect().height : -1,
+                     width: document.documentElement.scrollWidth, frame: [innerWidth, innerHeight],
+                     next: box(document.querySelector('[data-go=next]')), prev: box(document.querySelector('[data-go=prev]')),
+                     pop: box(pop), popTarget: pop ? pop.target : null, popText: pop ? pop.textContent : null };
+            """;
+
+    @Test
+    void in_another_sites_640_by_400_frame_the_current_node_reads_at_12_px_and_at_320_by_240_the_step_buttons_are_in_view() {
+        List<String> misses = new java.util.ArrayList<>();
+        for (int[] size : new int[][] {{640, 400}, {320, 240}}) {
+            for (String embed : List.of("/embed/chain-rule?step=3", "/embed/curve-fitter?step=40", "/embed/playground?step=3")) {
+                browser.driver().switchTo().defaultContent();
+                browser.driver().get(host(embed, size[0], size[1]));
+                browser.waiting().until(d -> messages().stream().anyMatch(m -> "lti.frameResize".equals(m.get("subject"))));
+                browser.driver().switchTo().frame(0);
+                browser.waiting().until(d -> !d.findElements(By.cssSelector(".stepper.ready")).isEmpty());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) browser.driver().executeScript(MEASURE);
+                String at = size[0] + "×" + size[1] + " " + embed + ": ";
+                double text = ((Number) m.get("text")).doubleValue();
+                if (size[0] == 640 && text < 12) misses.add(at + "current node text " + text + " px");
+                if (((Number) m.get("width")).intValue() > size[0]) misses.add(at + "the page is " + m.get("width") + " px wide");
+                for (String control : List.of("next", "prev", "pop")) {
+                    @SuppressWarnings("unchecked")
+                    List<Number> b = (List<Number>) m.get(control);
+                    if (b == null || b.get(0).doubleValue() < 0 || b.get(1).doubleValue() < 0 || b.get(2).doubleValue() > size[0] || b.get(3).doubleValue() > size[1])
+                        misses.add(at + control + " is out of the frame: " + b);
+                }
+                if (!"_blank".equals(m.get("popTarget"))) misses.add(at + "the Stepgrad link opens in " + m.get("popTarget"));
+                browser.driver().switchTo().defaultContent();
+                String name = "embed-" + size[0] + "x" + size[1] + embed.replaceAll("[^a-z0-9]+", "-");
+                browser.screenshot(java.nio.file.Path.of("target/screenshots/" + name + ".png"));
+            }
+        }
+        assertTrue(misses.isEmpty(), String.join("\n", misses));
     }
 
     @Test

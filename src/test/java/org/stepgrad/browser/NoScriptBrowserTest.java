@@ -124,6 +124,18 @@ class NoScriptBrowserTest {
         assertTrue(wrong.findElement(By.cssSelector(".explanation")).getText().contains("Multiply swaps"));
     }
 
+    @Test
+    void at_an_open_checkpoint_the_asked_node_is_named_without_the_hidden_answer() {
+        JsonNode c = checkpoint0();
+        browser.driver().get(server.url("/lessons/chain-rule?step=" + c.get("step").asInt()));
+        WebElement asked = browser.driver().findElement(By.cssSelector("g.node.quiz[data-node-name='" + c.get("node").asText() + "']"));
+        String hidden = asked.findElement(By.cssSelector("text.grad")).getAttribute("textContent");
+        assertFalse(hidden.isBlank(), "the page holds the gradient, hidden");
+        String name = asked.getAccessibleName();
+        assertTrue(name.startsWith(c.get("node").asText() + " "), name);
+        assertFalse(name.contains(hidden), "the name '" + name + "' gives away '" + hidden + "'");
+    }
+
     private static JsonNode checkpoint0() {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/api/lessons/chain-rule").body()).get("checkpoints").get(0);

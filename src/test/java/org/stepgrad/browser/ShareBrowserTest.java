@@ -34,6 +34,9 @@ class ShareBrowserTest {
         assertTrue(snippet.startsWith("<iframe src=\"" + origin + "embed/chain-rule?step=3\""), snippet);
         assertTrue(snippet.contains(" title=\"The chain rule on a graph · Stepgrad\""), snippet);
         assertTrue(snippet.contains(" width=\"640\" height=\"400\""), snippet);
+        // where the host blocks the frame, the snippet's own link still opens the step
+        assertTrue(snippet.endsWith("</iframe>\n<p><a href=\"" + origin + "lessons/chain-rule?step=3\" target=\"_blank\" rel=\"noopener\">"
+                + "Open “The chain rule on a graph · Stepgrad” in a new tab</a></p>"), snippet);
         assertEquals(origin + "lessons/chain-rule?step=3&present=1", value("share-present"));
         assertEquals(origin + "lessons/chain-rule/graph.svg?step=3", value("share-graph"));
 
@@ -95,6 +98,42 @@ class ShareBrowserTest {
         open("/embed/playground?source=x%20%3D%203%0Ay%20%3D%20x*x&step=1");
         openDialog();
         assertEquals(origin + "playground?source=x%20%3D%203%0Ay%20%3D%20x*x&step=1", value("share-link"));
+    }
+
+    @Test
+    void the_dialog_downloads_the_graph_at_the_current_step_as_a_png_twice_the_drawings_size() throws Exception {
+        open("/lessons/chain-rule?step=2");
+        press(Keys.ARROW_RIGHT);
+        WebElement dialog = openDialog();
+        browser.driver().executeScript("const made = URL.createObjectURL; URL.createObjectURL = (b) => { window.madeBlob = b; return made.call(URL, b); };");
+        dialog.findElement(By.cssSelector(".share-png-make")).click();
+        WebElement link = dialog.findElement(By.cssSelector(".share-png-link"));
+        browser.waiting().until(d -> link.isDisplayed());
+        assertEquals("stepgrad-step-3.png", link.getAttribute("download"));
+        assertTrue(link.getAttribute("href").startsWith("blob:"), link.getAttribute("href"));
+        // the bytes behind the link, kept by a spy on URL.createObjectURL (the page's CSP lets no script fetch a blob:)
+        String base64 = (String) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]); f.readAsDataURL(window.madeBlob);""");
+        byte[] png = java.util.Base64.getDecoder().decode(base64);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertTrue(image != null, "a PNG the JDK can read");
+
+        // the reference is the server's own file of that step: its size, and its current node's yellow box
+        String svg = server.get("/lessons/chain-rule/graph.svg?step=3").body();
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("<svg[^>]* width=\"([\\d.]+)\" height=\"([\\d.]+)\"").matcher(svg);
+        assertTrue(size.find(), svg.substring(0, 300));
+        assertEquals(Math.round(2 * Double.parseDouble(size.group(1))), image.getWidth(), "twice the drawing's width");
+        assertEquals(Math.round(2 * Double.parseDouble(size.group(2))), image.getHeight(), "twice its height");
+        int yellow = 0;
+        for (int x = 0; x < image.getWidth(); x += 2) {
+            for (int y = 0; y < image.getHeight(); y += 2) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                if (rgb == 0xfff2b3) yellow++; // --current, the step's node
+            }
+        }
+        assertTrue(yellow > 500, "the step's node is drawn: " + yellow + " sampled pixels of its fill");
+        assertTrue(dialog.findElement(By.cssSelector(".share-status")).getText().contains("step 3"));
     }
 
     private static WebElement openDialog() {

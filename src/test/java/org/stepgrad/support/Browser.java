@@ -79,6 +79,30 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height + 100));
     }
 
+    /** A phone's viewport of this size: the page's viewport meta honoured, touch events on, coarse pointer. */
+    public void phone(int width, int height) {
+        size(width, height);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    /**
+     * Emulates a CSS media type ("print", or "" for the screen) and a colour scheme ("dark", "light",
+     * or "" for the machine's), as a page's media queries see them.
+     */
+    public void media(String type, String colorScheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", type,
+                "features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+    }
+
+    /** Back to a desktop screen: no phone, no touch, the screen medium in the machine's colours. */
+    public void desktop() {
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", false));
+        media("", "");
+        size(1280, 800);
+    }
+
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final TestServer server = fixture.server();
  * static final Browser browser = fixture.browser();
  * }</pre>
- * Before each test the browser is put back as a fresh profile would be: a 1280×800 viewport,
+ * Before each test the browser is put back as a fresh profile would be: a 1280×800 desktop screen,
  * scripts on (or off, for {@link #withoutJavaScript()}), no cookies or storage for the app's
  * origin, the top frame, an empty console log. Both stop when the whole run ends.
  */
@@ -65,7 +65,7 @@ public final class BrowserFixture implements BeforeAllCallback, BeforeEachCallba
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !javascript));
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", s.server.url(""), "storageTypes", "all"));
-        s.browser.size(1280, 800);
+        s.browser.desktop(); // an earlier test may have left a phone, touch, print or dark mode on
         s.browser.consoleErrors(); // drain what earlier tests logged
     }
 

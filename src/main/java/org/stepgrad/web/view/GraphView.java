@@ -26,9 +26,20 @@ public record GraphView(String width, String height, String viewBox, String open
     public record NodeView(int id, String name, String label, String title, String op, String cssClass,
                            String transform, String width, String height, String centre,
                            String value, String grad, String gradClass, String formula, String exact, boolean current) {
-        /** What a screen reader says for the node: everything its box shows. */
-        public String spoken() {
-            return String.join(" ", label, op, value, grad).replaceAll(" +", " ").strip();
+        /**
+         * The ids of the node's texts that show, which name it (aria-labelledby): a screen reader says
+         * exactly what the box shows, and keeps saying it as the stepper repaints the texts.
+         */
+        public String namedBy() {
+            // a checkpoint's quiz class hides the value or gradient it asks for: the name keeps it unsaid too
+            List<String> classes = List.of(cssClass.split(" "));
+            return textId("label") + " " + textId("op") + (classes.contains("quiz-value") ? "" : " " + textId("value"))
+                    + (classes.contains("quiz-grad") ? "" : " " + textId("grad"));
+        }
+
+        /** The id of one of the node's texts ("label", "op", "value", "grad"); one graph is drawn per page. */
+        public String textId(String part) {
+            return "node-" + id + "-" + part;
         }
     }
 

@@ -35,7 +35,10 @@ public record ShareView(List<Item> items, String qr, String qrAt) {
         String present = page + "&present=1";
         // no style attribute: the host page styles its frames, and a strict CSP there would drop it anyway
         String snippet = "<iframe src=\"" + attribute(embed) + "\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" title=\""
-                + attribute(title) + "\" loading=\"lazy\" allow=\"fullscreen\"></iframe>";
+                + attribute(title) + "\" loading=\"lazy\" allow=\"fullscreen\"></iframe>\n"
+                // where the host blocks frames (its CSP, an LMS that strips iframes) the learner still has a way in
+                + "<p><a href=\"" + attribute(page) + "\" target=\"_blank\" rel=\"noopener\">Open “" + attribute(title)
+                + "” in a new tab</a></p>";
         String qrAt = "/qr.svg?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8).replace("%7Bstep%7D", STEP);
         return new ShareView(List.of(
                 item("link", "Link at this step", page, step, false),
@@ -62,7 +65,7 @@ public record ShareView(List<Item> items, String qr, String qrAt) {
         return template.replace(STEP, Integer.toString(step));
     }
 
-    /** Escapes for a double-quoted HTML attribute: the snippet is pasted into someone else's page. */
+    /** Escapes for a double-quoted HTML attribute (and so for text too): the snippet is pasted into someone else's page. */
     static String attribute(String s) {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
     }
