@@ -26,7 +26,12 @@ class FitterApiTest {
     }
 
     static JsonNode json(String path, int status) {
-        HttpResponse<String> r = server.get(path);
+        return json(server, path, status);
+    }
+
+    /** The JSON answer of {@code path} on {@code on}, which must answer {@code status}. */
+    static JsonNode json(TestServer on, String path, int status) {
+        HttpResponse<String> r = on.get(path);
         assertEquals(status, r.statusCode(), path + ": " + r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
         try {

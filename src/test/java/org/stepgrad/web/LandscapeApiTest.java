@@ -27,7 +27,7 @@ class LandscapeApiTest {
     }
 
     private static JsonNode json(String path, int status) {
-        return FitterApiTest.json(path, status);
+        return FitterApiTest.json(server, path, status); // this class's own server: FitterApiTest's stops with it
     }
 
     private static String knobs(JsonNode array) {

@@ -54,8 +54,18 @@ public record GraphView(String width, String height, String viewBox, String open
             return (open ? "▾ " : "▸ ") + label;
         }
 
+        /** An open group's toggle, which shows only the label. */
         public String spoken() {
-            return label + (open ? ", open: press Enter to close it" : ": " + outLabel + " " + value + " " + grad + ", press Enter to open it");
+            return label + ", open: press Enter to close it";
+        }
+
+        /** A shut box is named by the texts it shows, so its name follows the stepper's repaint of them. */
+        public String namedBy() {
+            return textId("label") + " " + textId("out") + " " + textId("grad");
+        }
+
+        public String textId(String part) {
+            return "group-" + id + "-" + part;
         }
     }
 
