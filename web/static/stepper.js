@@ -75,11 +75,39 @@ async function start(root) {
     }
   }
 
-  /** The groups open at step s: the learner's, and those holding the step's node unless the learner shut them. */
-  function openAt(s) {
+  /** The groups open at step s: the learner's (and {@code also}), and those holding the step's node unless the learner shut them. */
+  function openAt(s, also = null) {
     const open = new Set(pinned);
+    if (also !== null) open.add(also);
     for (const g of replay.frame(s).open) if (!shut.has(g)) open.add(g);
     return [...open].sort((a, b) => a - b).join(',');
+  }
+
+  function drawingUrl(at, open) {
+    const url = new URL(root.dataset.view, window.location.href);
+    url.searchParams.set('step', String(at));
+    url.searchParams.set('open', open);
+    return url.href;
+  }
+
+  // Drawings asked for ahead of a click: the pointer over a shut group (or focus on it) asks the
+  // server for the drawing with it open, so the click that usually follows finds it on its way.
+  const early = new Map(); // drawing URL → its markup's promise (null for a refusal)
+  function fetchDrawing(url) {
+    const ahead = early.get(url);
+    if (ahead) {
+      early.delete(url);
+      return ahead;
+    }
+    return fetch(url, { headers: { Accept: 'text/html' } }).then((r) => (r.ok ? r.text() : null));
+  }
+  function askAhead(group) {
+    const url = drawingUrl(step, openAt(step, group));
+    if (early.has(url)) return;
+    if (early.size >= 8) early.delete(early.keys().next().value);
+    const ahead = fetch(url, { headers: { Accept: 'text/html' } }).then((r) => (r.ok ? r.text() : null));
+    ahead.catch(() => early.delete(url));
+    early.set(url, ahead);
   }
 
   /**
@@ -95,14 +123,10 @@ async function start(root) {
     root.classList.add('drawing'); // a drawing is on its way (the stage shows it is busy)
     const token = ++asked;
     const at = step;
-    const url = new URL(root.dataset.view, window.location.href);
-    url.searchParams.set('step', String(at));
-    url.searchParams.set('open', open);
     const t0 = performance.now();
     let markup = null;
     try {
-      const response = await fetch(url, { headers: { Accept: 'text/html' } });
-      if (response.ok) markup = await response.text();
+      markup = await fetchDrawing(drawingUrl(at, open));
     } finally {
       if (token === asked) {
         asking = null;
@@ -357,6 +381,12 @@ async function start(root) {
     return g !== null;
   }
   stage.addEventListener('click', (event) => activate(event.target));
+  for (const type of ['pointerover', 'focusin']) {
+    stage.addEventListener(type, (event) => {
+      const group = event.target.closest('g.group.shut');
+      if (group) askAhead(Number(group.dataset.groupId));
+    });
+  }
   stage.addEventListener('keydown', (event) => {
     if ((event.key === 'Enter' || event.key === ' ') && event.target.closest('g.group.shut, .group-toggle, g.node')) {
       event.preventDefault();

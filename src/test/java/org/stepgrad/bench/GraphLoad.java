@@ -126,7 +126,21 @@ public final class GraphLoad {
                 opens.add(Double.parseDouble(stage.getAttribute("data-open-ms")));
             }
             opens.sort(null);
-            open = String.format(Locale.ROOT, "%.0f ms", opens.get(opens.size() / 2));
+            // as a mouse opens one: the pointer rests on the box (a third of a second) before the click
+            List<Double> hovered = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                shut = browser.driver().findElements(By.cssSelector("g.group.shut"));
+                if (shut.isEmpty()) break;
+                WebElement box = shut.get(shut.size() / 3);
+                browser.driver().executeScript("arguments[0].dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))", box);
+                Thread.sleep(300);
+                browser.driver().executeScript("delete arguments[1].dataset.openMs; arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                        box, stage);
+                browser.waiting().until(d -> stage.getAttribute("data-open-ms") != null);
+                hovered.add(Double.parseDouble(stage.getAttribute("data-open-ms")));
+            }
+            hovered.sort(null);
+            open = String.format(Locale.ROOT, "%.0f ms (after a hover: %.0f ms)", opens.get(opens.size() / 2), hovered.get(hovered.size() / 2));
         }
         System.out.printf(Locale.ROOT, "| %s | %s (%s drawn) | %.0f ms | %.0f ms | %,d B (whole replay %,d B) | %.0f ms | %.0f ms | %.2f ms | %s |%n",
                 id, nodes, timing.get("nodes"), coldMs, warmMs, gzip, whole, ((Number) timing.get("paint")).doubleValue(),
