@@ -200,7 +200,9 @@ public final class Nested {
         for (int i = 0; i < n; i++) {
             double[] b = boxes[i];
             double x = b[0] + dx(grown, b[0]);
-            double y = b[1] + dy(grown, b[0], b[1]);
+            // a box shares a column with an open child when their spans overlap: boxes of one layer
+            // are centred, so a wider or narrower one below starts left or right of the child
+            double y = b[1] + dy(grown, b[0], b[0] + b[2], b[1]);
             boxes[i] = new double[] {x, y, b[2], b[3]};
             width = Math.max(width, x + b[2]);
             height = Math.max(height, y + b[3]);
@@ -208,7 +210,7 @@ public final class Nested {
         List<List<Layout.Point>> routes = new ArrayList<>();
         for (Layout.Route r : base.layout().edges()) {
             List<Layout.Point> moved = new ArrayList<>(r.points().size());
-            for (Layout.Point p : r.points()) moved.add(new Layout.Point(p.x() + dx(grown, p.x()), p.y() + dy(grown, p.x(), p.y())));
+            for (Layout.Point p : r.points()) moved.add(new Layout.Point(p.x() + dx(grown, p.x()), p.y() + dy(grown, p.x(), p.x(), p.y())));
             routes.add(moved);
         }
         return new Level(base, boxes, inner, routes, width + PAD, height + PAD);
@@ -233,10 +235,13 @@ public final class Nested {
         return shift + columnGrowth;
     }
 
-    /** How far a point at (x, y) moves down: the growth of the open children above it in its column. */
-    private static double dy(List<double[]> grown, double x, double y) {
+    /** How far something spanning x0…x1 at height y moves down: the growth of the open children above it in its column. */
+    private static double dy(List<double[]> grown, double x0, double x1, double y) {
         double shift = 0;
-        for (double[] g : grown) if (x >= g[0] - 0.5 && x < g[1] - 0.5 && g[3] <= y + 0.5) shift += g[5];
+        for (double[] g : grown) {
+            boolean column = x0 == x1 ? x0 >= g[0] - 0.5 && x0 < g[1] - 0.5 : x1 > g[0] + 0.5 && x0 < g[1] - 0.5;
+            if (column && g[3] <= y + 0.5) shift += g[5];
+        }
         return shift;
     }
 
