@@ -76,7 +76,7 @@ function wire(panel) {
     if (points) url.searchParams.set('points', points);
     else url.searchParams.delete('points');
     window.history.replaceState(window.history.state, '', url);
-    panel.dispatchEvent(new CustomEvent('fitter:knobs', { detail: { query, iteration } })); // the landscape redraws
+    panel.dispatchEvent(new CustomEvent('fitter:knobs', { detail: { query, iteration, points } })); // the landscape redraws
   }
 
   function say(text) {

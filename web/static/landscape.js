@@ -2,6 +2,8 @@
 // (GET /lessons/{id}/landscape, an HTML fragment whose coordinates LandscapeViews computed) and
 // swaps it in whenever the knobs, the axes or the training method change. It computes nothing.
 
+import { askParts } from './parts.js';
+
 const DEBOUNCE_MS = 150;
 
 for (const section of document.querySelectorAll('aside.fitter section.landscape[data-parts]')) wire(section);
@@ -13,33 +15,23 @@ function wire(section) {
   const method = panel.querySelector('select.method');
   const rate = panel.querySelector('input.rate');
   let query = section.querySelector('.landscape-drawing').dataset.query; // the knobs, "k0,k1,…"
+  let points = panel.dataset.points || ''; // the learner's data as "x,y;x,y", or '' for the lesson's
   let asked = 0;
   let timer = null;
 
   function params() {
-    const p = { k: query, x: xAxis.value, y: yAxis.value, method: method.value };
+    const p = { k: query, x: xAxis.value, y: yAxis.value, method: method.value, points };
     if (method.value !== 'random-search' && rate.checkValidity() && rate.value) p.rate = rate.value;
     return p;
   }
 
   async function redraw() {
     const mine = ++asked;
-    const url = new URL(section.dataset.parts, window.location.href);
-    for (const [key, value] of Object.entries(params())) url.searchParams.set(key, String(value));
     try {
-      const response = await fetch(url, { headers: { Accept: 'text/html' } });
-      const text = await response.text();
-      if (mine !== asked) return;
-      const drawing = section.querySelector('.landscape-drawing');
-      if (!response.ok) {
-        let sentence = `status ${response.status}`;
-        try { sentence = JSON.parse(text).error || sentence; } catch { /* not JSON: keep the status */ }
-        drawing.querySelector('.scale-text').textContent = sentence;
-        return;
-      }
-      const fresh = new DOMParser().parseFromString(text, 'text/html').querySelector('.landscape-drawing');
-      if (fresh) drawing.replaceWith(document.importNode(fresh, true));
-    } catch (error) {
+      const fresh = await askParts(section.dataset.parts, params(), '.landscape-drawing');
+      if (mine !== asked || !fresh) return;
+      section.querySelector('.landscape-drawing').replaceWith(document.importNode(fresh, true));
+    } catch (error) { // the server's sentence
       if (mine === asked) section.querySelector('.scale-text').textContent = error.message;
     }
   }
@@ -68,7 +60,11 @@ function wire(section) {
   let yBefore = yAxis.value;
   xAxis.addEventListener('change', () => { pick(xAxis, yAxis, xBefore); xBefore = xAxis.value; yBefore = yAxis.value; });
   yAxis.addEventListener('change', () => { pick(yAxis, xAxis, yBefore); xBefore = xAxis.value; yBefore = yAxis.value; });
-  panel.addEventListener('fitter:knobs', (event) => { query = event.detail.query; later(); });
+  panel.addEventListener('fitter:knobs', (event) => {
+    query = event.detail.query;
+    points = event.detail.points || '';
+    later();
+  });
   method.addEventListener('change', later);
   rate.addEventListener('change', later);
   section.classList.add('ready');

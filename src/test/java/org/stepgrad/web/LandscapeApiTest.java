@@ -37,6 +37,23 @@ class LandscapeApiTest {
     }
 
     @Test
+    void the_curve_fitters_drawing_follows_the_learners_own_points() {
+        String at = "/lessons/curve-fitter/landscape?k=0,1,0,0,0,0";
+        String own = server.get(at).body();
+        java.net.http.HttpResponse<String> mine = server.get(at + "&points=0,1;1,2;2,2;3,5;4,4");
+        assertEquals(200, mine.statusCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(scale(own), scale(mine.body()), "the slice is of the loss over the given points");
+        assertEquals(400, server.get(at + "&points=abc").statusCode(), "points it cannot read are refused");
+    }
+
+    /** The drawing's sentence about its loss range. */
+    private static String scale(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Darker is lower[^<]*").matcher(html);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), html.substring(0, Math.min(300, html.length())));
+        return m.group();
+    }
+
+    @Test
     void three_landscape_cells_equal_the_fit_apis_loss_at_the_same_knobs() {
         String held = "0.3,1.7,-0.4,-1.1,0.2,0.9";
         JsonNode l = json("/api/lessons/curve-fitter/landscape?x=k0&y=k2&size=15&k=" + held, 200);

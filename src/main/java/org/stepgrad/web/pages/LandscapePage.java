@@ -24,10 +24,10 @@ public final class LandscapePage {
     private final LessonLibrary library;
     private final Templates templates;
     private final Bulkhead bulkhead;
-    private final ByteCache<Key, Cached> parts = ByteCache.responses(16L << 20, k -> 8L * k.knobs().size() + 200);
+    private final ByteCache<Key, Cached> parts = ByteCache.responses(16L << 20, k -> 8L * k.knobs().size() + 16L * k.points().size() + 200);
 
     /** A drawing depends on the loaded lesson (its model, range and runs), the knobs, the axes and the method's settings. */
-    record Key(Loaded lesson, List<Double> knobs, int x, int y, Optimizer optimizer) {
+    record Key(Loaded lesson, List<org.stepgrad.model.Point> points, List<Double> knobs, int x, int y, Optimizer optimizer) {
     }
 
     public LandscapePage(LessonLibrary library, Templates templates, Bulkhead bulkhead) {
@@ -38,11 +38,11 @@ public final class LandscapePage {
 
     public void parts(Context ctx) {
         Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit fit = FitterPage.panelFit(lesson);
+        PolynomialFit fit = FitQuery.curve(FitterPage.panelFit(lesson), ctx::queryParam); // over the learner's points= when given
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
         LandscapeQuery axes = LandscapeQuery.read(lesson, ctx::queryParam, LandscapeViews.SIZE);
-        Key key = new Key(new Loaded(lesson), query.knobs(), axes.x(), axes.y(), query.optimizer());
+        Key key = new Key(new Loaded(lesson), fit.points(), query.knobs(), axes.x(), axes.y(), query.optimizer());
         parts.get(key, k -> bulkhead.call(() -> Cached.html(200, templates.render("landscape-parts", Map.of("l",
-                LandscapeViews.of(lesson, query.knobArray(), new LandscapeViews.Axes(axes.x(), axes.y()), query.optimizer())))))).send(ctx);
+                LandscapeViews.of(lesson, fit, query.knobArray(), new LandscapeViews.Axes(axes.x(), axes.y()), query.optimizer())))))).send(ctx);
     }
 }

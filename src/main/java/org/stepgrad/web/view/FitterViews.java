@@ -41,7 +41,7 @@ public final class FitterViews {
             it = 0;
         }
         FitterView panel = view(lesson, fit, at.knobs(), at.loss(), at.gradient(), Math.max(0, it), refused, false, null, -1, "");
-        return panel.withLandscape(LandscapeViews.of(lesson, at.knobs(), LandscapeViews.Axes.read(fit, x, y), lesson.optimizer(Method.GRADIENT_DESCENT)));
+        return panel.withLandscape(LandscapeViews.of(lesson, fit, at.knobs(), LandscapeViews.Axes.read(fit, x, y), lesson.optimizer(Method.GRADIENT_DESCENT)));
     }
 
     /**

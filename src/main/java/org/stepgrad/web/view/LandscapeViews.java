@@ -43,9 +43,12 @@ public final class LandscapeViews {
         }
     }
 
-    /** The landscape at {@code knobs}, over the axes, with {@code optimizer}'s update of the x knob worked out. */
-    public static LandscapeView of(Lesson lesson, double[] knobs, Axes axes, Optimizer optimizer) {
-        Model model = lesson.model();
+    /**
+     * The landscape of {@code model} (the lesson's, or its curve over the learner's own points) at
+     * {@code knobs}, over the axes, with {@code optimizer}'s update of the x knob worked out; the
+     * paths are the lesson's recorded runs.
+     */
+    public static LandscapeView of(Lesson lesson, Model model, double[] knobs, Axes axes, Optimizer optimizer) {
         List<String> names = model.parameters();
         double[] box = box(lesson, knobs, axes);
         Landscape slice = Landscape.of(model, knobs, axes.x(), axes.y(), box, SIZE);
