@@ -93,19 +93,20 @@ async function start(root) {
   // Drawings asked for ahead of a click: the pointer over a shut group (or focus on it) asks the
   // server for the drawing with it open, so the click that usually follows finds it on its way.
   const early = new Map(); // drawing URL → its markup's promise (null for a refusal)
+  function requestDrawing(url) {
+    return fetch(url, { headers: { Accept: 'text/html' } }).then((r) => (r.ok ? r.text() : null));
+  }
   function fetchDrawing(url) {
     const ahead = early.get(url);
-    if (ahead) {
-      early.delete(url);
-      return ahead;
-    }
-    return fetch(url, { headers: { Accept: 'text/html' } }).then((r) => (r.ok ? r.text() : null));
+    if (!ahead) return requestDrawing(url);
+    early.delete(url);
+    return ahead;
   }
   function askAhead(group) {
     const url = drawingUrl(step, openAt(step, group));
     if (early.has(url)) return;
     if (early.size >= 8) early.delete(early.keys().next().value);
-    const ahead = fetch(url, { headers: { Accept: 'text/html' } }).then((r) => (r.ok ? r.text() : null));
+    const ahead = requestDrawing(url);
     ahead.catch(() => early.delete(url));
     early.set(url, ahead);
   }

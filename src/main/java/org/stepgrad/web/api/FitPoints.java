@@ -31,7 +31,7 @@ public final class FitPoints {
         for (int i = 0; i < items.length; i++) {
             String[] xy = items[i].split("\\s*[,\\t ]\\s*", -1);
             if (xy.length != 2) {
-                throw new ApiError(400, "point " + (i + 1) + " in points should be x,y (two numbers and a comma), not '" + clip(items[i]) + "'");
+                throw new ApiError(400, "point " + (i + 1) + " in points should be x,y (two numbers and a comma), not '" + ApiError.clip(items[i]) + "'");
             }
             points.add(new Point(number(xy[0], i, "x"), number(xy[1], i, "y")));
         }
@@ -50,16 +50,12 @@ public final class FitPoints {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new ApiError(400, "the " + axis + " of point " + (i + 1) + " in points is not a number: '" + clip(text) + "'");
+            throw new ApiError(400, "the " + axis + " of point " + (i + 1) + " in points is not a number: '" + ApiError.clip(text) + "'");
         }
         if (!(Math.abs(v) <= MAX_VALUE)) {
             throw new ApiError(400, "the " + axis + " of point " + (i + 1) + " in points must be between -"
-                    + Format.exact(MAX_VALUE) + " and " + Format.exact(MAX_VALUE) + ", not " + clip(text));
+                    + Format.exact(MAX_VALUE) + " and " + Format.exact(MAX_VALUE) + ", not " + ApiError.clip(text));
         }
         return v;
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 }

@@ -68,7 +68,7 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
         try {
             n = Long.parseLong(param.trim());
         } catch (NumberFormatException e) {
-            throw new ApiError(400, "steps must be a whole number from 0 to " + MAX_STEPS + ", not '" + clip(param.trim()) + "'");
+            throw new ApiError(400, "steps must be a whole number from 0 to " + MAX_STEPS + ", not '" + ApiError.clip(param.trim()) + "'");
         }
         if (n < 0) throw new ApiError(400, "steps must be a whole number from 0 to " + MAX_STEPS + ", not " + n);
         if (n > MAX_STEPS) throw new ApiError(400, "a request trains at most " + MAX_STEPS + " steps, not " + n + "; ask in parts");
@@ -78,7 +78,7 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
     static Method method(String param) {
         if (param == null || param.isBlank()) return Method.GRADIENT_DESCENT;
         Method m = Method.named(param.trim());
-        if (m == null) throw new ApiError(400, "method is " + Method.choices() + ", not '" + clip(param.trim()) + "'");
+        if (m == null) throw new ApiError(400, "method is " + Method.choices() + ", not '" + ApiError.clip(param.trim()) + "'");
         return m;
     }
 
@@ -89,7 +89,7 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiError(400, "rate must be a number above 0 and at most 10, not '" + clip(param.trim()) + "'");
+        throw new ApiError(400, "rate must be a number above 0 and at most 10, not '" + ApiError.clip(param.trim()) + "'");
     }
 
     /** A β from the query, or the lesson's; refused with a sentence when the method has no such setting. */
@@ -102,10 +102,6 @@ public record FitQuery(List<Point> points, org.stepgrad.model.Loss loss, List<Do
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiError(400, name + " must be a number at least 0 and below 1, not '" + clip(param.trim()) + "'");
-    }
-
-    static String clip(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+        throw new ApiError(400, name + " must be a number at least 0 and below 1, not '" + ApiError.clip(param.trim()) + "'");
     }
 }

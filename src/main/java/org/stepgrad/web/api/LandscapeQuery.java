@@ -39,7 +39,7 @@ public record LandscapeQuery(int x, int y, int size, double[] at) {
         int i = names.indexOf(name.trim());
         if (i < 0) {
             String listed = names.size() <= 12 ? String.join(", ", names) : String.join(", ", names.subList(0, 12)) + ", …";
-            throw new ApiError(400, param + " names one of the knobs (" + listed + "), not '" + FitQuery.clip(name.trim()) + "'");
+            throw new ApiError(400, param + " names one of the knobs (" + listed + "), not '" + ApiError.clip(name.trim()) + "'");
         }
         return i;
     }
@@ -48,7 +48,7 @@ public record LandscapeQuery(int x, int y, int size, double[] at) {
     static int size(String param, int otherwise) {
         if (param == null || param.isBlank()) return otherwise;
         String sentence = "size is the cells a side, a whole number from " + Landscape.MIN_SIZE + " to " + Landscape.MAX_SIZE + ", not '"
-                + FitQuery.clip(param.trim()) + "'";
+                + ApiError.clip(param.trim()) + "'";
         try {
             int n = Integer.parseInt(param.trim());
             if (n >= Landscape.MIN_SIZE && n <= Landscape.MAX_SIZE) return n;

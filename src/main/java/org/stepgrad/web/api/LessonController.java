@@ -119,7 +119,7 @@ public final class LessonController {
                 k[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
-                        + " in k) is not a number: '" + clip(parts[i].trim()) + "'");
+                        + " in k) is not a number: '" + ApiError.clip(parts[i].trim()) + "'");
             }
             if (!Double.isFinite(k[i]) || Math.abs(k[i]) > FitResult.MAX_KNOB) {
                 throw new ApiError(400, "the value for " + lesson.model().parameters().get(i) + " (number " + (i + 1)
@@ -127,9 +127,5 @@ public final class LessonController {
             }
         }
         return k;
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 }

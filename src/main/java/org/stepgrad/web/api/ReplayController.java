@@ -66,7 +66,6 @@ public final class ReplayController {
             // past the last step is the last window, however far past
             return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
         }
-        String shown = at.length() <= 20 ? at : at.substring(0, 20) + "…";
-        throw new ApiError(400, "at is the step whose window of the replay to send, a whole number from 0, not '" + shown + "'");
+        throw new ApiError(400, "at is the step whose window of the replay to send, a whole number from 0, not '" + ApiError.clip(at) + "'");
     }
 }

@@ -51,4 +51,9 @@ public final class ApiError extends RuntimeException {
 
     /** Seconds to wait before trying again, or 0 when trying again will not help. */
     public int retryAfterSeconds() { return retryAfterSeconds; }
+
+    /** A visitor's text as a sentence quotes it: at most 20 characters, so an answer never echoes a huge input. */
+    public static String clip(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    }
 }

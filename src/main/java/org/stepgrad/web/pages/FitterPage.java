@@ -78,7 +78,7 @@ public final class FitterPage {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiError(400, "it is the iteration, a whole number from 0 to 1000000, not '" + clip(param.trim()) + "'");
+        throw new ApiError(400, "it is the iteration, a whole number from 0 to 1000000, not '" + ApiError.clip(param.trim()) + "'");
     }
 
     static int run(String param, Lesson lesson) {
@@ -90,10 +90,6 @@ public final class FitterPage {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiError(400, "run is the number of one of the lesson's " + n + " recorded runs, from 0 to " + (n - 1) + ", not '" + clip(param.trim()) + "'");
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+        throw new ApiError(400, "run is the number of one of the lesson's " + n + " recorded runs, from 0 to " + (n - 1) + ", not '" + ApiError.clip(param.trim()) + "'");
     }
 }
