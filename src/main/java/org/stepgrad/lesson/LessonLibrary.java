@@ -250,7 +250,17 @@ public final class LessonLibrary implements AutoCloseable {
         for (LessonProblem p : now.problems()) {
             if (fresh.contains(p) || !known.contains(p)) LOG.warn("{}", oneLine(p.describe()));
         }
-        return now;
+        // a scan that changed nothing keeps the catalog, so the pages made from it stay current
+        return before != null && sameLessons(before, now) && before.problems().equals(now.problems()) ? before : now;
+    }
+
+    /** The same loaded lessons, the very objects, in the same order. */
+    private static boolean sameLessons(Catalog a, Catalog b) {
+        if (a.lessons().size() != b.lessons().size()) return false;
+        for (int i = 0; i < a.lessons().size(); i++) {
+            if (a.lessons().get(i) != b.lessons().get(i)) return false;
+        }
+        return true;
     }
 
     /** A log line an author's file name or text cannot split or forge. */

@@ -6,6 +6,7 @@ import org.stepgrad.lesson.LessonLibrary;
 import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.ByteCache;
 import org.stepgrad.web.http.Cached;
+import org.stepgrad.web.http.FrontCache;
 import org.stepgrad.web.json.ReplayJson;
 
 /**
@@ -35,28 +36,31 @@ public final class ReplayController {
     public void program(Context ctx) {
         String source = ctx.queryParam("source");
         if (source == null) throw new ApiError(400, "add the program as ?source=…");
-        send(ctx, source);
+        send(ctx, source, () -> true); // the address holds the whole program
     }
 
     /** GET /api/lessons/{id}/replay?k=…: the lesson's graph, or the graph at other knobs. */
     public void lesson(Context ctx) {
-        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
+        org.stepgrad.lesson.Catalog catalog = library.current();
+        Lesson lesson = LessonController.find(catalog, ctx.pathParam("id"));
         String k = ctx.queryParam("k");
-        send(ctx, k == null || lesson.model() == null ? lesson.program() : lesson.model().program(LessonController.knobs(k, lesson)));
+        send(ctx, k == null || lesson.model() == null ? lesson.program() : lesson.model().program(LessonController.knobs(k, lesson)),
+                () -> library.current() == catalog);
     }
 
-    private void send(Context ctx, String source) {
+    /** Sends the replay of {@code source}, sent again from the front for as long as {@code current} holds. */
+    private void send(Context ctx, String source, java.util.function.BooleanSupplier current) {
         String at = ctx.queryParam("at");
         if (at != null) {
             int step = step(at);
             org.stepgrad.replay.Replay replay = traces.replay(source);
             int from = Math.min(step, replay.stepCount()) / ReplayJson.WINDOW * ReplayJson.WINDOW;
-            windows.get(new Window(new TraceService.Program(source), from), w -> Cached.of(200, "application/json",
-                    ReplayJson.window(replay, w.from()))).send(ctx);
+            FrontCache.send(ctx, windows.get(new Window(new TraceService.Program(source), from), w -> Cached.of(200, "application/json",
+                    ReplayJson.window(replay, w.from()))), current);
             return;
         }
-        json.get(new TraceService.Program(source), p -> Cached.of(200, "application/json",
-                ReplayJson.write(traces.replay(p.source())))).send(ctx);
+        FrontCache.send(ctx, json.get(new TraceService.Program(source), p -> Cached.of(200, "application/json",
+                ReplayJson.write(traces.replay(p.source())))), current);
     }
 
     /** A window's step: a whole number from 0 (past the last step means the last window). */

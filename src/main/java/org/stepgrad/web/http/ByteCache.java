@@ -42,6 +42,11 @@ public final class ByteCache<K extends Record, V> {
         return cache.getIfPresent(key);
     }
 
+    /** Holds {@code value} for {@code key}, in place of any earlier one. */
+    public void put(K key, V value) {
+        cache.put(key, value);
+    }
+
     public void clear() {
         cache.invalidateAll();
     }

@@ -67,31 +67,67 @@ public final class Cached {
     }
 
     /**
+     * Where an answer is written: the app's {@link Context}, or Jetty's own response when
+     * {@link FrontCache} sends a kept page. One {@link #answer} serves both, so a page sent again
+     * from the front has the very headers the app gave it.
+     */
+    interface Out {
+        void status(int status);
+
+        void header(String name, String value);
+
+        /** The body, written last; a HEAD answer may leave it unsent (its length is already set). */
+        void body(byte[] bytes);
+    }
+
+    /**
      * Sends the body (gzipped when the client accepts it), or 304 when the client holds either
      * form; a HEAD request gets the same headers and no body.
      */
     public void send(Context ctx) {
-        boolean compress = body.length >= COMPRESS_FROM && acceptsGzip(ctx.header("Accept-Encoding"));
-        if (cacheControl != null) ctx.header("Cache-Control", cacheControl);
-        if (body.length >= COMPRESS_FROM) ctx.header("Vary", "Accept-Encoding");
+        answer(ctx.header("Accept-Encoding"), ctx.header("If-None-Match"), new Out() {
+            @Override
+            public void status(int status) {
+                ctx.status(status);
+            }
+
+            @Override
+            public void header(String name, String value) {
+                ctx.header(name, value);
+            }
+
+            @Override
+            public void body(byte[] sent) {
+                // HEAD writes the body too: Jetty checks it against Content-Length and drops it from the wire
+                if (sent.length >= ASYNC_FROM && !MethodFilter.isHead(ctx.req())) {
+                    ctx.future(() -> writeAsync(ctx, sent));
+                } else {
+                    ctx.result(sent);
+                }
+            }
+        });
+    }
+
+    /** The answer to a request carrying these two headers (either may be null). */
+    void answer(String acceptEncoding, String ifNoneMatch, Out out) {
+        boolean compress = body.length >= COMPRESS_FROM && acceptsGzip(acceptEncoding);
+        // a 304 names the type it stands for too, rather than the server's default text/plain
+        out.header("Content-Type", contentType);
+        if (cacheControl != null) out.header("Cache-Control", cacheControl);
+        if (body.length >= COMPRESS_FROM) out.header("Vary", "Accept-Encoding");
         if (status == 200) {
-            ctx.header("ETag", compress ? gzipEtag() : etag);
-            if (Conditional.noneMatchFails(ctx.header("If-None-Match"), etag, gzipEtag())) {
-                ctx.status(304);
+            out.header("ETag", compress ? gzipEtag() : etag);
+            if (Conditional.noneMatchFails(ifNoneMatch, etag, gzipEtag())) {
+                out.status(304);
                 return;
             }
         }
-        ctx.status(status).contentType(contentType);
+        out.status(status);
         byte[] sent = compress ? gzipped() : body;
-        if (compress) ctx.header("Content-Encoding", "gzip");
+        if (compress) out.header("Content-Encoding", "gzip");
         // a known length spares the client chunked decoding of a 10 MB trace
-        ctx.header("Content-Length", Integer.toString(sent.length));
-        // HEAD writes the body too: Jetty checks it against Content-Length and drops it from the wire
-        if (sent.length >= ASYNC_FROM && !MethodFilter.isHead(ctx.req())) {
-            ctx.future(() -> writeAsync(ctx, sent));
-        } else {
-            ctx.result(sent);
-        }
+        out.header("Content-Length", Integer.toString(sent.length));
+        out.body(sent);
     }
 
     /**

@@ -24,6 +24,8 @@ public final class Jetty {
     public static final long IDLE_TIMEOUT_MS = 20_000;
     /** Long permalinks carry the whole program in the address. */
     public static final int HEADER_SIZE = 64 * 1024;
+    /** What {@link FrontCache} may hold: every lesson at every step of a lecture, many times over. */
+    static final long FRONT_BYTES = 32L << 20;
 
     private Jetty() {
     }
@@ -37,9 +39,10 @@ public final class Jetty {
         config.jetty.modifyServer(server -> {
             // Javalin puts its servlet context inside this: the whole body arrives, without a thread, first
             // a body below the minimum rate fails while it is still being gathered, not only once the app reads it
-            server.setHandler(new MinimumDataRateHandler(
+            // outermost, the pages already rendered: sent again without the layers below
+            server.setHandler(new FrontCache(new MinimumDataRateHandler(
                     new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(maxBody, -1, false)),
-                    MIN_REQUEST_RATE, 0));
+                    MIN_REQUEST_RATE, 0), FRONT_BYTES));
             server.setErrorHandler(new JettyErrors(errors));
             server.addEventListener(new LifeCycle.Listener() {
                 @Override

@@ -50,7 +50,7 @@ public final class StaticFiles {
     public void serve(Context ctx) {
         Cached file = files.get(ctx.pathParam("file"));
         if (file == null) throw new ApiError(404, "there is no file " + ctx.pathParam("file") + " among this release's assets");
-        file.send(ctx);
+        FrontCache.send(ctx, file, () -> true); // a release's assets never change
     }
 
     static String type(String path) {

@@ -33,13 +33,13 @@ public final class IndexPage {
 
     public void index(Context ctx) {
         Catalog catalog = library.current();
-        pages.get(new Key(Loaded.all(catalog.lessons())), k -> {
+        org.stepgrad.web.http.FrontCache.send(ctx, pages.get(new Key(Loaded.all(catalog.lessons())), k -> {
             List<CourseEntry> course = new ArrayList<>();
             for (Lesson l : catalog.lessons()) {
                 course.add(new CourseEntry(l.id(), course.size() + 1, l.title(), l.summary(), "/lessons/" + l.id()));
             }
             return Cached.html(200, templates.render("index", Map.of("assets", assets,
                     "examples", PageController.examples(null), "course", course)));
-        }).send(ctx);
+        }), () -> library.current() == catalog);
     }
 }

@@ -106,7 +106,7 @@ public final class LessonPages {
         // the landscape's knobs, x and y, as the link names them (FitterViews picks defaults for absent or unknown names)
         List<String> axes = java.util.Arrays.asList(ctx.queryParam("x"), ctx.queryParam("y"));
         Key key = new Key(new Loaded(lesson), Loaded.all(catalog.lessons()), template, step, k, answer, asked, attempt, reveal, it, points, open, origin, present, axes);
-        pages.get(key, x -> {
+        org.stepgrad.web.http.FrontCache.send(ctx, pages.get(key, x -> {
             // only a Curve Fitter reads points; other lessons leave them be
             Data data = lesson.hasTraining() && lesson.model() instanceof org.stepgrad.model.PolynomialFit ? Data.read(points) : new Data(null, "");
             LessonView view = view(catalog, lesson, base, step, knobs(k, lesson), it, new Asked(asked, answer, attempt, reveal), open, data, axes);
@@ -116,7 +116,7 @@ public final class LessonPages {
             model.put("present", present);
             // points that cannot be read still give a page a person reads, its status saying the input was refused
             return Cached.html(data.refused().isEmpty() ? 200 : 400, templates.render(template, model));
-        }).send(ctx);
+        }), () -> library.current() == catalog); // the same address, sent again from the front while these lessons are loaded
     }
 
     /** The Curve Fitter's data from a link: its points (null: the lesson's), or the sentence refusing them. */
