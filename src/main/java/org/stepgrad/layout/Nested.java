@@ -98,7 +98,7 @@ public final class Nested {
         List<Wire> wires = new ArrayList<>();
         place(root, 0, 0, items, wires);
         wires.sort(java.util.Comparator.comparingInt(w -> w.edges().get(0)));
-        return new View(root.width, root.height, items, wires);
+        return new View(root.width(), root.height(), items, wires);
     }
 
     /**
@@ -109,23 +109,11 @@ public final class Nested {
     private record Base(List<Integer> children, Layout layout, List<int[]> ends, List<List<Integer>> carried) {
     }
 
-    /** A group's inside with some children open: each child's box, the inner levels, the wires' routes. */
-    private static final class Level {
-        final Base base;
-        final double[][] boxes; // x, y, width, height per child, relative to the level's origin
-        final Level[] inner;    // the open children's own levels
-        final List<List<Layout.Point>> routes;
-        final double width;
-        final double height;
-
-        Level(Base base, double[][] boxes, Level[] inner, List<List<Layout.Point>> routes, double width, double height) {
-            this.base = base;
-            this.boxes = boxes;
-            this.inner = inner;
-            this.routes = routes;
-            this.width = width;
-            this.height = height;
-        }
+    /**
+     * A group's inside with some children open: each child's box (x, y, width, height, relative to
+     * the level's origin), the open children's own levels, the wires' routes, and its size.
+     */
+    private record Level(Base base, double[][] boxes, Level[] inner, List<List<Layout.Point>> routes, double width, double height) {
     }
 
     private final Map<Integer, Base> bases = new java.util.concurrent.ConcurrentHashMap<>();
@@ -183,8 +171,8 @@ public final class Nested {
             int child = base.children().get(i);
             if (child < 0 && open.contains(-1 - child)) {
                 inner[i] = level(-1 - child, open, shutSize);
-                double w = inner[i].width + 2 * PAD;
-                double h = inner[i].height + PAD_TOP + PAD;
+                double w = inner[i].width() + 2 * PAD;
+                double h = inner[i].height() + PAD_TOP + PAD;
                 grown.add(new double[] {b.x(), b.x() + b.width(), b.y(), b.y() + b.height(), Math.max(0, w - b.width()), Math.max(0, h - b.height())});
                 boxes[i][2] = w;
                 boxes[i][3] = h;
@@ -255,20 +243,20 @@ public final class Nested {
     }
 
     private void place(Level level, double ox, double oy, List<Placed> items, List<Wire> wires) {
-        Placed[] placed = new Placed[level.boxes.length];
-        for (int i = 0; i < level.boxes.length; i++) {
-            int child = level.base.children().get(i);
-            double[] b = level.boxes[i];
+        Placed[] placed = new Placed[level.boxes().length];
+        for (int i = 0; i < level.boxes().length; i++) {
+            int child = level.base().children().get(i);
+            double[] b = level.boxes()[i];
             boolean isNode = child >= 0;
-            placed[i] = new Placed(isNode ? child : -1, isNode ? -1 : -1 - child, level.inner[i] != null, ox + b[0], oy + b[1], b[2], b[3]);
+            placed[i] = new Placed(isNode ? child : -1, isNode ? -1 : -1 - child, level.inner()[i] != null, ox + b[0], oy + b[1], b[2], b[3]);
             items.add(placed[i]);
-            if (level.inner[i] != null) place(level.inner[i], ox + b[0] + PAD, oy + b[1] + PAD_TOP, items, wires);
+            if (level.inner()[i] != null) place(level.inner()[i], ox + b[0] + PAD, oy + b[1] + PAD_TOP, items, wires);
         }
-        for (int w = 0; w < level.routes.size(); w++) {
-            int[] ends = level.base.ends().get(w);
+        for (int w = 0; w < level.routes().size(); w++) {
+            int[] ends = level.base().ends().get(w);
             List<Layout.Point> points = new ArrayList<>();
-            for (Layout.Point p : level.routes.get(w)) points.add(new Layout.Point(ox + p.x(), oy + p.y()));
-            wires.add(new Wire(placed[ends[0]], placed[ends[1]], level.base.carried().get(w), points));
+            for (Layout.Point p : level.routes().get(w)) points.add(new Layout.Point(ox + p.x(), oy + p.y()));
+            wires.add(new Wire(placed[ends[0]], placed[ends[1]], level.base().carried().get(w), points));
         }
     }
 }

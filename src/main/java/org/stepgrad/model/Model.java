@@ -16,6 +16,11 @@ public interface Model {
     /** The program with these parameter values; each parameter is an input line of that name. */
     String program(double[] params);
 
+    /** Numbered parameter names: {@code numbered("k", 0, 3)} is k0, k1, k2. */
+    static List<String> numbered(String prefix, int first, int count) {
+        return java.util.stream.IntStream.range(first, first + count).mapToObj(i -> prefix + i).toList();
+    }
+
     /** The program at the start values. */
     default String program() {
         return program(start());

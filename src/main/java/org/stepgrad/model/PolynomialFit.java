@@ -1,6 +1,5 @@
 package org.stepgrad.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,9 +40,7 @@ public record PolynomialFit(int degree, List<Point> points, double[] knobs, Loss
 
     @Override
     public List<String> parameters() {
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j <= degree; j++) names.add("k" + j);
-        return names;
+        return Model.numbered("k", 0, degree + 1);
     }
 
     @Override

@@ -32,9 +32,7 @@ public record Softmax(double[] scores, int target, Loss loss) implements Model {
 
     @Override
     public List<String> parameters() {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= scores.length; i++) names.add("z_" + i);
-        return names;
+        return Model.numbered("z_", 1, scores.length);
     }
 
     @Override

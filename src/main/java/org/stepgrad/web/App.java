@@ -68,8 +68,9 @@ public final class App {
         org.stepgrad.web.pages.GraphFiles graphFiles = new org.stepgrad.web.pages.GraphFiles(lessons.library(), traces, templates, steppers);
         OembedController oembed = new OembedController(lessons.library(), settings.publicUrl(), graphFiles);
         org.stepgrad.web.pages.QrCodes qrCodes = new org.stepgrad.web.pages.QrCodes(oembed);
-        PageController pages = new PageController(traces, templates, assets, steppers, oembed);
-        LessonPages course = new LessonPages(lessons.library(), traces, templates, assets, steppers, oembed);
+        org.stepgrad.web.pages.PageTools tools = new org.stepgrad.web.pages.PageTools(traces, templates, assets, steppers, oembed);
+        PageController pages = new PageController(tools);
+        LessonPages course = new LessonPages(lessons.library(), tools);
         IndexPage index = new IndexPage(lessons.library(), templates, assets);
         ReplayController replays = new ReplayController(lessons.library(), traces);
         CheckpointController checkpoints = new CheckpointController(lessons.library());

@@ -19,6 +19,10 @@ import org.stepgrad.web.view.SourceErrorView;
  * backprop gradient of the output with respect to that node beside its central difference.
  */
 public final class GradCheckController {
+    /** The answer's fields, in the contract's order. */
+    record Answer(double backprop, double numeric, double h, double relativeError, int forwardPasses, int gradients) {
+    }
+
     private final TraceService traces;
 
     public GradCheckController(TraceService traces) {
@@ -42,17 +46,9 @@ public final class GradCheckController {
         if (!Double.isFinite(check.numeric()) || !Double.isFinite(check.backprop())) {
             throw new ApiError(400, "the output is not finite next to that node's value, so there is no difference to take");
         }
-        byte[] out = Json.bytes(json -> {
-            json.writeStartObject();
-            json.writeNumberField("backprop", check.backprop());
-            json.writeNumberField("numeric", check.numeric());
-            json.writeNumberField("h", check.h());
-            json.writeNumberField("relativeError", check.relativeError());
-            json.writeNumberField("forwardPasses", check.forwardPasses());
-            // one backward pass gave this many gradients; checking them all this way costs forwardPasses each
-            json.writeNumberField("gradients", trace.nodes().size());
-            json.writeEndObject();
-        });
+        // one backward pass gave all the gradients; checking them all this way costs forwardPasses each
+        byte[] out = Json.bytes(new Answer(check.backprop(), check.numeric(), check.h(), check.relativeError(),
+                check.forwardPasses(), trace.nodes().size()));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json").result(out);
     }

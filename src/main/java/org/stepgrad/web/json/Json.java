@@ -37,4 +37,17 @@ public final class Json {
     public static byte[] bytes(Body body) {
         return bytes(256, body);
     }
+
+    /** Records written by their components, in the order they are declared (the contract's order). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper RECORDS = com.fasterxml.jackson.databind.json.JsonMapper.builder(FACTORY)
+            .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false).build();
+
+    /** A small answer that is one record, written as one object whose fields are its components. */
+    public static byte[] bytes(Record answer) {
+        try {
+            return RECORDS.writeValueAsBytes(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a record of numbers and texts is always written", e);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.stepgrad.web.live;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,17 @@ final class LiveJson {
     }
 
     /** One checkpoint's poll as far as it is revealed: its tally once the histogram is, its answer once that is. */
-    record Poll(int checkpoint, Tally revealed, String correct) {
+    record Poll(int checkpoint, @JsonUnwrapped Tally revealed, @JsonInclude(JsonInclude.Include.NON_NULL) String correct) {
+    }
+
+    /** What of the polls at this step the teacher has shown. */
+    record Revealed(boolean histogram, boolean answer) {
+    }
+
+    /** A state event's fields in the contract's order; a tally's count and histogram stand at the top level. */
+    record State(String code, long version, int step, int steps, boolean paused, Integer checkpoint, java.util.List<Integer> checkpoints,
+                 Revealed revealed, int students, @JsonUnwrapped Tally tally, @JsonInclude(JsonInclude.Include.NON_NULL) String correct,
+                 java.util.List<Poll> polls) {
     }
 
     /**
@@ -29,46 +41,11 @@ final class LiveJson {
      * clients written for one checkpoint a step read it).
      */
     static String state(Session session, LiveState s, int students, java.util.List<Poll> polls) {
-        return write(json -> {
-            java.util.List<Integer> asked = session.checkpointsAt(s.step());
-            int checkpoint = asked.isEmpty() ? -1 : asked.get(0);
-            Tally revealed = polls.isEmpty() ? null : polls.get(0).revealed();
-            String correct = polls.isEmpty() ? null : polls.get(0).correct();
-            json.writeStartObject();
-            json.writeStringField("code", session.code());
-            json.writeNumberField("version", s.version());
-            json.writeNumberField("step", s.step());
-            json.writeNumberField("steps", session.steps());
-            json.writeBooleanField("paused", s.paused());
-            if (checkpoint < 0) json.writeNullField("checkpoint");
-            else json.writeNumberField("checkpoint", checkpoint);
-            json.writeArrayFieldStart("checkpoints");
-            for (int i : asked) json.writeNumber(i);
-            json.writeEndArray();
-            json.writeObjectFieldStart("revealed");
-            json.writeBooleanField("histogram", s.histogramShown());
-            json.writeBooleanField("answer", s.answerShown());
-            json.writeEndObject();
-            json.writeNumberField("students", students);
-            if (revealed != null) {
-                json.writeNumberField("count", revealed.count());
-                histogram(json, revealed);
-            }
-            if (correct != null) json.writeStringField("correct", correct);
-            json.writeArrayFieldStart("polls");
-            for (Poll poll : polls) {
-                json.writeStartObject();
-                json.writeNumberField("checkpoint", poll.checkpoint());
-                if (poll.revealed() != null) {
-                    json.writeNumberField("count", poll.revealed().count());
-                    histogram(json, poll.revealed());
-                }
-                if (poll.correct() != null) json.writeStringField("correct", poll.correct());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        java.util.List<Integer> asked = session.checkpointsAt(s.step());
+        Poll first = polls.isEmpty() ? new Poll(-1, null, null) : polls.get(0);
+        return new String(Json.bytes(new State(session.code(), s.version(), s.step(), session.steps(), s.paused(),
+                asked.isEmpty() ? null : asked.get(0), asked, new Revealed(s.histogramShown(), s.answerShown()), students,
+                first.revealed(), first.correct(), polls)), StandardCharsets.UTF_8);
     }
 
     static void histogram(JsonGenerator json, Tally tally) throws IOException {

@@ -42,8 +42,9 @@ public final class FitterPage {
     }
 
     public void parts(Context ctx) {
-        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit own = panelFit(lesson);
+        Panel panel = Panel.of(library.current(), ctx.pathParam("id"));
+        Lesson lesson = panel.lesson();
+        PolynomialFit own = panel.fit();
         PolynomialFit linked = FitQuery.curve(own, ctx::queryParam);
         java.util.List<org.stepgrad.model.Point> points = PointEdit.apply(linked.points(), ctx::queryParam);
         PolynomialFit fit = own.over(points);
@@ -63,11 +64,15 @@ public final class FitterPage {
         }).send(ctx);
     }
 
-    /** The curve fit of a lesson that shows a Curve Fitter panel (and its landscape), or a 404 that says it has none. */
-    static PolynomialFit panelFit(Lesson lesson) {
-        PolynomialFit fit = LessonController.curve(lesson);
-        if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
-        return fit;
+    /** A lesson that shows a Curve Fitter panel (and its landscape), with its curve fit. */
+    record Panel(Lesson lesson, PolynomialFit fit) {
+        /** The panel of the lesson called {@code id}, or a 404 that says it has none. */
+        static Panel of(org.stepgrad.lesson.Catalog catalog, String id) {
+            Lesson lesson = LessonController.find(catalog, id);
+            PolynomialFit fit = LessonController.curve(lesson);
+            if (!lesson.hasTraining()) throw new ApiError(404, "the lesson '" + lesson.id() + "' has no Curve Fitter panel");
+            return new Panel(lesson, fit);
+        }
     }
 
     static int iteration(String param) {

@@ -9,7 +9,6 @@ import org.stepgrad.model.Optimizer;
 import org.stepgrad.model.PolynomialFit;
 import org.stepgrad.web.api.FitQuery;
 import org.stepgrad.web.api.LandscapeQuery;
-import org.stepgrad.web.api.LessonController;
 import org.stepgrad.web.http.Bulkhead;
 import org.stepgrad.web.http.ByteCache;
 import org.stepgrad.web.http.Cached;
@@ -37,8 +36,9 @@ public final class LandscapePage {
     }
 
     public void parts(Context ctx) {
-        Lesson lesson = LessonController.find(library.current(), ctx.pathParam("id"));
-        PolynomialFit fit = FitQuery.curve(FitterPage.panelFit(lesson), ctx::queryParam); // over the learner's points= when given
+        FitterPage.Panel panel = FitterPage.Panel.of(library.current(), ctx.pathParam("id"));
+        Lesson lesson = panel.lesson();
+        PolynomialFit fit = FitQuery.curve(panel.fit(), ctx::queryParam); // over the learner's points= when given
         FitQuery query = FitQuery.read(lesson, fit, ctx::queryParam);
         LandscapeQuery axes = LandscapeQuery.read(lesson, ctx::queryParam, LandscapeViews.SIZE);
         Key key = new Key(new Loaded(lesson), fit.points(), query.knobs(), axes.x(), axes.y(), query.optimizer());

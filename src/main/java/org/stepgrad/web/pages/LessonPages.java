@@ -6,24 +6,17 @@ import org.stepgrad.web.view.FitterViews;
 import org.stepgrad.web.view.ClassifierViews;
 import org.stepgrad.web.view.KnobLink;
 import org.stepgrad.replay.Format;
-import org.stepgrad.web.view.GraphView;
-import org.stepgrad.web.json.Json;
 import org.stepgrad.web.api.CheckpointController;
 import org.stepgrad.web.api.LessonController;
 import org.stepgrad.web.view.LessonView;
-import org.stepgrad.web.json.ProseJson;
-import org.stepgrad.web.json.ReplayJson;
 import org.stepgrad.web.view.StepperView;
 
-import org.stepgrad.web.http.Assets;
 import org.stepgrad.web.http.Cached;
 import org.stepgrad.web.http.ByteCache;
 import org.stepgrad.lesson.Verdict;
 import org.stepgrad.replay.Replay;
 import org.stepgrad.web.view.StepperViews;
-import org.stepgrad.web.api.TraceService;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,23 +45,13 @@ public final class LessonPages {
     }
 
     private final LessonLibrary library;
-    private final TraceService traces;
-    private final Templates templates;
-    private final Assets assets;
-    private final StepperViews steppers;
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
             k -> 2L * (length(k.k()) + length(k.answer()) + length(k.points())));
+    private final PageTools tools;
 
-    private final org.stepgrad.web.api.OembedController oembed;
-
-    public LessonPages(LessonLibrary library, TraceService traces, Templates templates, Assets assets, StepperViews steppers,
-                       org.stepgrad.web.api.OembedController oembed) {
-        this.oembed = oembed;
+    public LessonPages(LessonLibrary library, PageTools tools) {
         this.library = library;
-        this.traces = traces;
-        this.templates = templates;
-        this.assets = assets;
-        this.steppers = steppers;
+        this.tools = tools;
     }
 
     /** GET /lessons/{id}?step=N (&k=… the graph at other knobs; &checkpoint=i&answer=…&try=1 a no-script answer, &reveal=1 "show me"). */
@@ -99,7 +82,7 @@ public final class LessonPages {
         int it = link.it();
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
-        String origin = oembed.origin(ctx);
+        String origin = tools.oembed().origin(ctx);
         // ?present=1 is written into the page so presenter mode holds from the first paint
         boolean present = "1".equals(ctx.queryParam("present"));
         String points = ctx.queryParam("points"); // the Curve Fitter's own data
@@ -115,7 +98,7 @@ public final class LessonPages {
             model.put("share", share(origin, lesson, view));
             model.put("present", present);
             // points that cannot be read still give a page a person reads, its status saying the input was refused
-            return Cached.html(data.refused().isEmpty() ? 200 : 400, templates.render(template, model));
+            return Cached.html(data.refused().isEmpty() ? 200 : 400, tools.templates().render(template, model));
         }), () -> library.current() == catalog); // the same address, sent again from the front while these lessons are loaded
     }
 
@@ -141,7 +124,7 @@ public final class LessonPages {
         pages.get(key, x -> {
             double[] knobs = knobs(k, lesson);
             String source = knobs == null ? lesson.program() : lesson.model().program(knobs);
-            return Cached.html(200, templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))));
+            return Cached.html(200, tools.templates().render("graph-view", Map.of("g", tools.steppers().graph(tools.traces().replay(source), step, open))));
         }).send(ctx);
     }
 
@@ -171,14 +154,14 @@ public final class LessonPages {
         boolean atStart = knobs == null || java.util.Arrays.equals(knobs, lesson.model().start());
         String kQuery = atStart ? "" : KnobLink.of(knobs, it).query();
         String path = base + id;
-        Replay replay = traces.replay(lesson.program());
+        Replay replay = tools.traces().replay(lesson.program());
         String drawn = lesson.program();
         String notice = null;
         if (!atStart) {
-            Tracer.Traced traced = traces.trace(lesson.model().program(knobs));
+            Tracer.Traced traced = tools.traces().trace(lesson.model().program(knobs));
             if (traced.ok()) {
                 drawn = lesson.model().program(knobs);
-                replay = traces.replay(drawn);
+                replay = tools.traces().replay(drawn);
                 notice = (it >= 0 ? "The graph at iteration " + it + "'s knobs" : "The graph at the knobs you set")
                         + " (k = " + KnobLink.text(knobs).replace(",", ", ") + "). The lesson's notes and questions are about its starting knobs.";
             } else {
@@ -221,14 +204,14 @@ public final class LessonPages {
             }
         }
         String viewUrl = "/lessons/" + id + "/view" + (atStart ? "" : "?k=" + KnobLink.text(knobs));
-        StepperView stepper = steppers.at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields, drawn), quiz);
+        StepperView stepper = tools.steppers().at(replay, s, open, new StepperViews.Host(replayUrl, viewUrl, hrefAt, path, fields, drawn), quiz);
         boolean quizzing = !quiz.isEmpty();
         int at = catalog.lessons().indexOf(lesson);
         LessonView.LessonLink previous = at > 0 ? link(catalog.lessons().get(at - 1)) : null;
         LessonView.LessonLink next = catalog.next(lesson).map(LessonPages::link).orElse(null);
         String position = "Lesson " + (at + 1) + " of " + catalog.lessons().size();
         FitterView fitter = FitterViews.page(lesson, knobs, it, data.points(), data.refused(), axes.get(0), axes.get(1));
-        return new LessonView(assets, id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
+        return new LessonView(tools.assets(), id, lesson.title(), lesson.summary(), position, lesson.intro(), stepper, notice,
                 notes, checkpoints, quizzing, previous, next, "/lessons/" + id + "?step=" + s + q,
                 "/embed/" + id + "?step=" + s + kQuery, fitter, ClassifierViews.page(lesson, it, s));
     }
@@ -249,7 +232,7 @@ public final class LessonPages {
     }
 
     private void notFound(Context ctx, String sentence) {
-        Cached.html(404, templates.render("not-found", Map.of("assets", assets, "message", sentence))).send(ctx);
+        Cached.html(404, tools.templates().render("not-found", Map.of("assets", tools.assets(), "message", sentence))).send(ctx);
     }
 
     private static LessonView.LessonLink link(Lesson l) {

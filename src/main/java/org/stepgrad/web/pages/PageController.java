@@ -1,19 +1,13 @@
 package org.stepgrad.web.pages;
 
-import org.stepgrad.web.view.GraphViews;
 import org.stepgrad.web.view.SourceErrorView;
 import org.stepgrad.web.view.StepperView;
 
 import org.stepgrad.web.http.ApiError;
-import org.stepgrad.web.http.Assets;
 import org.stepgrad.web.http.Cached;
 import org.stepgrad.web.http.ByteCache;
-import org.stepgrad.lesson.Verdict;
 import org.stepgrad.web.view.PlaygroundView;
-import org.stepgrad.replay.Replay;
-import org.stepgrad.web.json.ReplayJson;
 import org.stepgrad.web.view.StepperViews;
-import org.stepgrad.web.api.TraceService;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.javalin.http.Context;
@@ -31,26 +25,16 @@ import org.stepgrad.expr.Tracer;
  * cached as bytes with an ETag.
  */
 public final class PageController {
-    private final TraceService traces;
-    private final Templates templates;
-    private final Assets assets;
-    private final StepperViews steppers;
     /** Everything a playground page depends on: its template and its URL's parameters. */
     private record Key(String template, int step, String source, String last, Set<Integer> open, String origin, boolean present) {
     }
 
     private final ByteCache<Key, Cached> pages = ByteCache.responses(64L << 20,
             k -> 2L * ((k.source() == null ? 0 : k.source().length()) + (k.last() == null ? 0 : k.last().length())));
+    private final PageTools tools;
 
-    private final org.stepgrad.web.api.OembedController oembed;
-
-    public PageController(TraceService traces, Templates templates, Assets assets, StepperViews steppers,
-                          org.stepgrad.web.api.OembedController oembed) {
-        this.oembed = oembed;
-        this.traces = traces;
-        this.templates = templates;
-        this.assets = assets;
-        this.steppers = steppers;
+    public PageController(PageTools tools) {
+        this.tools = tools;
     }
 
     /** GET /playground?source=…&step=N (&last=… keeps the graph while the edit has a fault). */
@@ -66,7 +50,7 @@ public final class PageController {
     private void page(Context ctx, String template) {
         String source = ctx.queryParam("source");
         String last = ctx.queryParam("last");
-        if (last != null && source != null && traces.trace(source).ok()) {
+        if (last != null && source != null && tools.traces().trace(source).ok()) {
             // the graph is the program's own, so its link carries that program alone
             String rest = java.util.Arrays.stream(ctx.queryString().split("&")).filter(p -> !p.startsWith("last="))
                     .collect(java.util.stream.Collectors.joining("&"));
@@ -76,7 +60,7 @@ public final class PageController {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         // the discovery link is absolute, so the page depends on the origin it is written for
-        String origin = oembed.origin(ctx);
+        String origin = tools.oembed().origin(ctx);
         // ?present=1 is written into the page so presenter mode holds from the first paint
         boolean present = "1".equals(ctx.queryParam("present"));
         pages.get(new Key(template, step, source, last, open, origin, present), k -> {
@@ -93,7 +77,7 @@ public final class PageController {
                 model.put("share", org.stepgrad.web.view.ShareView.of("Stepgrad playground", origin + "/playground" + at,
                         origin + "/embed/playground" + at, origin + "/playground/graph.svg" + at, page.stepper().at().step()));
             }
-            return Cached.html(status, templates.render(template, model));
+            return Cached.html(status, tools.templates().render(template, model));
         }).send(ctx);
     }
 
@@ -104,18 +88,18 @@ public final class PageController {
         int step = StepperViews.stepParam(ctx.queryParam("step"));
         Set<Integer> open = StepperViews.groupsParam(ctx.queryParam("open"));
         pages.get(new Key("graph-view", step, source, null, open, null, false), k -> Cached.html(200,
-                templates.render("graph-view", Map.of("g", steppers.graph(traces.replay(source), step, open))))).send(ctx);
+                tools.templates().render("graph-view", Map.of("g", tools.steppers().graph(tools.traces().replay(source), step, open))))).send(ctx);
     }
 
     private PlaygroundView view(String template, String asked, String last, int step, Set<Integer> open) {
         String source = asked == null ? Examples.first() : asked;
         String path = "embed".equals(template) ? "/embed/playground" : "/playground";
-        Tracer.Traced traced = traces.trace(source);
+        Tracer.Traced traced = tools.traces().trace(source);
         SourceErrorView error = null;
         String shown = source;
         if (!traced.ok()) {
             error = SourceErrorView.of(traced.error(), source);
-            shown = last != null && traces.trace(last).ok() ? last : null;
+            shown = last != null && tools.traces().trace(last).ok() ? last : null;
         }
         StepperView stepper = null;
         String notice = null;
@@ -126,12 +110,12 @@ public final class PageController {
             List<StepperView.Field> fields = new ArrayList<>();
             fields.add(new StepperView.Field("source", source));
             if (keepLast != null) fields.add(new StepperView.Field("last", keepLast));
-            stepper = steppers.at(traces.replay(shown), step, open, new StepperViews.Host("/api/replay?source=" + enc(shown),
+            stepper = tools.steppers().at(tools.traces().replay(shown), step, open, new StepperViews.Host("/api/replay?source=" + enc(shown),
                     "/playground/view?source=" + enc(shown), hrefAt, path, fields, shown), List.of());
         } else {
             notice = "Fix the program to see its graph.";
         }
-        return new PlaygroundView(assets, source, shown == null ? "" : shown, examples(source), error, stepper, notice,
+        return new PlaygroundView(tools.assets(), source, shown == null ? "" : shown, examples(source), error, stepper, notice,
                 "/embed/playground?source=" + enc(source));
     }
 
