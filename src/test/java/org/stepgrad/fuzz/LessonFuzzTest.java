@@ -61,8 +61,9 @@ class LessonFuzzTest {
             return;
         }
         LessonProblem p = catalog.problems().get(0);
+        // the safety nets' own sentences, from their start: a problem may quote the author's text, "(OutOfMemoryError)" included
         assertFalse(p.message().startsWith("the lesson failed to load"), p::describe);
-        assertFalse(p.message().contains("(StackOverflowError)") || p.message().contains("(OutOfMemoryError)"), p::describe);
+        assertFalse(p.message().startsWith("the lesson is too large or nested too deeply to load ("), p::describe);
         assertTrue(p.message() != null && !p.message().isBlank(), "a sentence");
         assertTrue(p.line() >= 1 && p.column() >= 1, p::describe);
         long lines = new String(input, java.nio.charset.StandardCharsets.UTF_8).chars().filter(ch -> ch == '\n').count() + 1;
