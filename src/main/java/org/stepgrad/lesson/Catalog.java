@@ -15,6 +15,11 @@ public record Catalog(List<Lesson> lessons, List<LessonProblem> problems) {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
+    /** Why the file that would have been the lesson {@code id} did not load, if it is one that did not. */
+    public Optional<LessonProblem> problem(String id) {
+        return problems.stream().filter(p -> p.isFileOf(id)).findFirst();
+    }
+
     /** The lesson after this one in the course, if any. */
     public Optional<Lesson> next(Lesson lesson) {
         int i = lessons.indexOf(lesson);

@@ -91,7 +91,8 @@ final class LessonFolder {
                 real = p.toRealPath();
                 Path inside = dir.toRealPath();
                 if (!real.startsWith(inside)) {
-                    return Read.refused("it is a symbolic link to " + real + ", outside the lessons folder; "
+                    // the target stays unnamed: the sentence is shown on the course's index, to anyone
+                    return Read.refused("it is a symbolic link to a file outside the lessons folder; "
                             + "links are followed only when they stay inside it");
                 }
             }

@@ -70,9 +70,9 @@ class HostileLessonFolderTest {
         PrintStream original = System.err;
         System.setErr(new PrintStream(new Tee(original, log), true, StandardCharsets.UTF_8));
         try (TestServer server = TestServer.start(new Settings(dir))) {
-            answersFast(server);
+            answersFast(server, dir);
             Thread.sleep(2_500); // let the watcher rescan the folder twice: nothing is logged again
-            answersFast(server);
+            answersFast(server, dir);
         } finally {
             System.setErr(original);
         }
@@ -90,7 +90,7 @@ class HostileLessonFolderTest {
     }
 
     /** The index, the good lesson's page and its JSON, each with a client timeout so a hang fails the test (generous: the machine is shared). */
-    private static void answersFast(TestServer server) throws Exception {
+    private static void answersFast(TestServer server, Path dir) throws Exception {
         for (String path : List.of("/", "/lessons/chain-rule", "/lessons/chain-rule?step=3", "/api/lessons/chain-rule", "/api/lessons",
                 "/lessons/nodes?step=25000")) {
             HttpResponse<String> r = server.http().send(HttpRequest.newBuilder(URI.create(server.url(path)))
@@ -104,6 +104,14 @@ class HostileLessonFolderTest {
             assertTrue(body.contains("https://example.org/kept") && body.contains("/lessons/chain-rule"), body);
             for (String gone : List.of("evil.example", "data:", "javascript:", "tracker.example")) assertTrue(!body.contains(gone), gone + " in " + body);
         }
+        // each broken file is shown where its author looks: on the index, and at the address it would have had
+        String index = server.get("/").body();
+        assertTrue(index.contains("Lesson files that did not load"), index);
+        assertTrue(index.contains("quotes.yaml:4:") && index.contains("layers.yaml:3:") && index.contains("nests block quotes and lists"), index);
+        assertTrue(!index.contains(dir.toString()) && !index.contains("/dev/zero"), "no path of the server's disk on the page");
+        HttpResponse<String> broken = server.get("/lessons/layers");
+        assertEquals(404, broken.statusCode());
+        assertTrue(broken.body().contains("The lesson file layers.yaml:3:") && broken.body().contains("each layer holds between 1 and 16 neurons"), broken.body());
         HttpResponse<String> list = server.get("/api/lessons");
         // a 50,001-node lesson is no longer refused: pages draw it one group at a time
         assertTrue(list.body().contains("\"chain-rule\"") && list.body().contains("\"links\"") && list.body().contains("\"nodes\""), list.body());

@@ -17,7 +17,11 @@ public final class IndexPage {
     public record CourseEntry(String id, int number, String title, String summary, String href) {
     }
 
-    private record Key(List<Loaded> course) {
+    /** A lesson file that did not load: where ("quotes.yaml:4:19") and why, for its author to fix. */
+    public record BrokenEntry(String place, String message) {
+    }
+
+    private record Key(List<Loaded> course, List<org.stepgrad.lesson.LessonProblem> problems) {
     }
 
     private final LessonLibrary library;
@@ -33,13 +37,14 @@ public final class IndexPage {
 
     public void index(Context ctx) {
         Catalog catalog = library.current();
-        org.stepgrad.web.http.FrontCache.send(ctx, pages.get(new Key(Loaded.all(catalog.lessons())), k -> {
+        org.stepgrad.web.http.FrontCache.send(ctx, pages.get(new Key(Loaded.all(catalog.lessons()), catalog.problems()), k -> {
             List<CourseEntry> course = new ArrayList<>();
             for (Lesson l : catalog.lessons()) {
                 course.add(new CourseEntry(l.id(), course.size() + 1, l.title(), l.summary(), "/lessons/" + l.id()));
             }
+            List<BrokenEntry> broken = catalog.problems().stream().map(p -> new BrokenEntry(p.place(), p.message())).toList();
             return Cached.html(200, templates.render("index", Map.of("assets", assets,
-                    "examples", PageController.examples(null), "course", course)));
+                    "examples", PageController.examples(null), "course", course, "broken", broken)));
         }), () -> library.current() == catalog);
     }
 }

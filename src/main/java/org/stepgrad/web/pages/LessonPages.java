@@ -68,7 +68,10 @@ public final class LessonPages {
         Catalog catalog = library.current();
         Optional<Lesson> found = catalog.find(ctx.pathParam("id"));
         if (found.isEmpty()) {
-            notFound(ctx, "There is no lesson called “" + shorten(ctx.pathParam("id")) + "”.");
+            // a file that did not load says why at its own address, so its author sees it where they look
+            notFound(ctx, catalog.problem(ctx.pathParam("id"))
+                    .map(p -> "The lesson file " + p.place() + " did not load: " + p.message() + ". The other lessons are served.")
+                    .orElse("There is no lesson called “" + shorten(ctx.pathParam("id")) + "”."));
             return;
         }
         Lesson lesson = found.get();
