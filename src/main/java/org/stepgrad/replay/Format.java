@@ -42,8 +42,14 @@ public final class Format {
      * 10^exponent overflows or loses digits at the extremes (5e-324, 1.8e308); this path is rare.
      */
     private static String scientific(double v) {
+        return scientific(v, 4);
+    }
+
+    /** {@code significant} digits in scientific notation, trailing zeros dropped: 1.3e-10. */
+    public static String scientific(double v, int significant) {
+        if (v == 0 || !Double.isFinite(v)) return number(v);
         java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v))
-                .round(new java.math.MathContext(4, java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
+                .round(new java.math.MathContext(significant, java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
         int exponent = d.precision() - d.scale() - 1;
         String digits = d.unscaledValue().abs().toString();
         StringBuilder s = new StringBuilder(12);
@@ -51,6 +57,12 @@ public final class Format {
         s.append(digits.charAt(0));
         if (digits.length() > 1) s.append('.').append(digits, 1, digits.length());
         return s.append('e').append(exponent).toString();
+    }
+
+    /** Up to {@code digits} significant digits, as short as that allows: -2.05885346, 1.54, -4. */
+    public static String digits(double v, int digits) {
+        if (v == 0 || !Double.isFinite(v)) return number(v);
+        return exact(new java.math.BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN)).doubleValue());
     }
 
     /**

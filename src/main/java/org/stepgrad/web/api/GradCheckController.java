@@ -1,5 +1,6 @@
 package org.stepgrad.web.api;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import org.stepgrad.engine.GradCheck;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Trace;
 import org.stepgrad.expr.Tracer;
+import org.stepgrad.replay.Format;
 import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.Bodies;
 import org.stepgrad.web.json.Json;
@@ -19,8 +21,22 @@ import org.stepgrad.web.view.SourceErrorView;
  * backprop gradient of the output with respect to that node beside its central difference.
  */
 public final class GradCheckController {
-    /** The answer's fields, in the contract's order. */
-    record Answer(double backprop, double numeric, double h, double relativeError, int forwardPasses, int gradients) {
+    /** The answer's fields, in the contract's order: the numbers, then the lines the stepper prints as they are. */
+    record Answer(double backprop, double numeric, double h, double relativeError, int forwardPasses, int gradients, List<Row> rows) {
+    }
+
+    /** One line of the check as the stepper shows it: a term and its text. */
+    record Row(String term, String text) {
+    }
+
+    /** The check in words; the numbers to ten digits, enough to see where backprop and the difference part. */
+    static List<Row> rows(GradCheck check, int gradients) {
+        return List.of(
+                new Row("backprop", Format.digits(check.backprop(), 10) + " (from the backward pass)"),
+                new Row("(f(v+h) − f(v−h)) / 2h", Format.digits(check.numeric(), 10) + " with h = " + Format.number(check.h())),
+                new Row("relative difference", Format.scientific(check.relativeError(), 2)),
+                new Row("cost", check.forwardPasses() + " forward passes for this one gradient; one backward pass gave all "
+                        + gradients + " (checking each this way: " + (long) check.forwardPasses() * gradients + " forward passes)"));
     }
 
     private final TraceService traces;
@@ -47,8 +63,9 @@ public final class GradCheckController {
             throw new ApiError(400, "the output is not finite next to that node's value, so there is no difference to take");
         }
         // one backward pass gave all the gradients; checking them all this way costs forwardPasses each
+        int gradients = trace.nodes().size();
         byte[] out = Json.bytes(new Answer(check.backprop(), check.numeric(), check.h(), check.relativeError(),
-                check.forwardPasses(), trace.nodes().size()));
+                check.forwardPasses(), gradients, rows(check, gradients)));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json").result(out);
     }
