@@ -13,10 +13,26 @@ import java.util.Arrays;
 final class JsonBytes {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+    /** A member's name, quoted and encoded once: the trace writes the same dozen names half a million times. */
+    static final class Name {
+        private final byte[] quoted;
+
+        Name(String name) {
+            JsonBytes json = new JsonBytes(0);
+            json.string(name);
+            quoted = json.toByteArray();
+        }
+    }
+
     private byte[] out;
     private int size;
     /** Whether the next member or element needs a comma before it. */
     private boolean after;
+    /** The chars of the string being written: reading them in bulk is faster than one charAt at a time. */
+    private char[] chars = new char[256];
+    /** The last double written, and its digits: a contribution often repeats one (its upstream as product and as new gradient). */
+    private long lastBits = Double.doubleToRawLongBits(0.0);
+    private String lastDigits = NumberOutput.toString(0.0, true);
 
     JsonBytes(int sizeHint) {
         out = new byte[Math.max(256, sizeHint)];
@@ -33,7 +49,7 @@ final class JsonBytes {
         return put('}');
     }
 
-    JsonBytes startArray(String name) {
+    JsonBytes startArray(Name name) {
         name(name);
         after = false;
         return put('[');
@@ -45,28 +61,31 @@ final class JsonBytes {
     }
 
     /** A member's name; its value follows. */
-    JsonBytes name(String name) {
+    JsonBytes name(Name name) {
         separate();
-        string(name);
+        room(name.quoted.length + 1);
+        System.arraycopy(name.quoted, 0, out, size, name.quoted.length);
+        size += name.quoted.length;
         after = false;
         return put(':');
     }
 
-    JsonBytes field(String name, long value) {
+    JsonBytes field(Name name, long value) {
         return name(name).value(value);
     }
 
-    JsonBytes field(String name, double value) {
+    JsonBytes field(Name name, double value) {
         return name(name).value(value);
     }
 
-    JsonBytes field(String name, CharSequence text) {
+    JsonBytes field(Name name, CharSequence text) {
         return name(name).value(text);
     }
 
     JsonBytes value(long value) {
         separate();
-        ascii(Long.toString(value));
+        room(20);
+        size = NumberOutput.outputLong(value, out, size);
         after = true;
         return this;
     }
@@ -74,7 +93,14 @@ final class JsonBytes {
     /** The generator's number: its shortest digits ("0.1", "2.0", "1.0E-7"), a non-finite one as a string. */
     JsonBytes value(double value) {
         separate();
-        String digits = NumberOutput.toString(value, true);
+        long bits = Double.doubleToRawLongBits(value);
+        if (bits != lastBits) {
+            lastBits = bits;
+            // a whole number (a constant, add's slope 1) reads "2.0": no need to search for its shortest digits
+            boolean whole = value == (long) value && Math.abs(value) < 1e7 && bits != Double.doubleToRawLongBits(-0.0);
+            lastDigits = whole ? (long) value + ".0" : NumberOutput.toString(value, true);
+        }
+        String digits = lastDigits;
         if (Double.isFinite(value)) ascii(digits);
         else string(digits);
         after = true;
@@ -105,12 +131,17 @@ final class JsonBytes {
      */
     private void string(CharSequence s) {
         int n = s.length();
+        if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
+        char[] cs = chars;
+        if (s instanceof String string) string.getChars(0, n, cs, 0);
+        else if (s instanceof StringBuilder builder) builder.getChars(0, n, cs, 0);
+        else for (int i = 0; i < n; i++) cs[i] = s.charAt(i);
         room(2 + 6 * n);
         byte[] b = out;
         int at = size;
         b[at++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     b[at++] = (byte) c;

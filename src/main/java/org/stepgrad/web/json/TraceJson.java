@@ -17,6 +17,28 @@ import org.stepgrad.engine.Trace;
  * Replay (its frames, marks and groups) first; a caller that has a Replay already reuses its texts.
  */
 public final class TraceJson {
+    private static final JsonBytes.Name CONTRIBUTIONS = new JsonBytes.Name("contributions");
+    private static final JsonBytes.Name FORWARD_STEPS = new JsonBytes.Name("forwardSteps");
+    private static final JsonBytes.Name GRAD = new JsonBytes.Name("grad");
+    private static final JsonBytes.Name GRAD_AFTER = new JsonBytes.Name("gradAfter");
+    private static final JsonBytes.Name GRAD_BEFORE = new JsonBytes.Name("gradBefore");
+    private static final JsonBytes.Name ID = new JsonBytes.Name("id");
+    private static final JsonBytes.Name INPUT = new JsonBytes.Name("input");
+    private static final JsonBytes.Name INPUTS = new JsonBytes.Name("inputs");
+    private static final JsonBytes.Name LABEL = new JsonBytes.Name("label");
+    private static final JsonBytes.Name LINE = new JsonBytes.Name("line");
+    private static final JsonBytes.Name LOCAL = new JsonBytes.Name("local");
+    private static final JsonBytes.Name NAME = new JsonBytes.Name("name");
+    private static final JsonBytes.Name NODE = new JsonBytes.Name("node");
+    private static final JsonBytes.Name NODES = new JsonBytes.Name("nodes");
+    private static final JsonBytes.Name OP = new JsonBytes.Name("op");
+    private static final JsonBytes.Name OUTPUT = new JsonBytes.Name("output");
+    private static final JsonBytes.Name PHASE = new JsonBytes.Name("phase");
+    private static final JsonBytes.Name PRODUCT = new JsonBytes.Name("product");
+    private static final JsonBytes.Name STEPS = new JsonBytes.Name("steps");
+    private static final JsonBytes.Name TEXT = new JsonBytes.Name("text");
+    private static final JsonBytes.Name UPSTREAM = new JsonBytes.Name("upstream");
+    private static final JsonBytes.Name VALUE = new JsonBytes.Name("value");
     private TraceJson() {
     }
 
@@ -60,43 +82,43 @@ public final class TraceJson {
     private static byte[] write(Trace trace, int[] nodeLine, Texts texts) {
         JsonBytes json = new JsonBytes(700 * trace.nodes().size());
         json.startObject();
-        json.startArray("nodes");
+        json.startArray(NODES);
         for (Node node : trace.nodes()) {
             json.startObject();
-            json.field("id", node.id());
-            json.field("name", node.name());
-            json.field("label", node.label());
-            json.field("op", node.op().id());
-            json.startArray("inputs");
+            json.field(ID, node.id());
+            json.field(NAME, node.name());
+            json.field(LABEL, node.label());
+            json.field(OP, node.op().id());
+            json.startArray(INPUTS);
             for (int input : node.inputs()) json.value(input);
             json.endArray();
-            json.field("value", node.value());
-            json.field("grad", node.grad());
-            if (nodeLine != null) json.field("line", nodeLine[node.id()]);
+            json.field(VALUE, node.value());
+            json.field(GRAD, node.grad());
+            if (nodeLine != null) json.field(LINE, nodeLine[node.id()]);
             json.endObject();
         }
         json.endArray();
-        json.field("output", trace.output());
-        json.field("forwardSteps", trace.forwardSteps());
-        json.startArray("steps");
+        json.field(OUTPUT, trace.output());
+        json.field(FORWARD_STEPS, trace.forwardSteps());
+        json.startArray(STEPS);
         for (int i = 0; i < trace.steps().size(); i++) {
             Step step = trace.steps().get(i);
             json.startObject();
-            json.field("phase", step.phase().id());
-            json.field("node", step.node());
-            json.field("text", texts.step(i, step));
+            json.field(PHASE, step.phase().id());
+            json.field(NODE, step.node());
+            json.field(TEXT, texts.step(i, step));
             if (!step.contributions().isEmpty()) {
-                json.startArray("contributions");
+                json.startArray(CONTRIBUTIONS);
                 for (int k = 0; k < step.contributions().size(); k++) {
                     Contribution c = step.contributions().get(k);
                     json.startObject();
-                    json.field("input", c.input());
-                    json.field("local", c.local());
-                    json.field("upstream", c.upstream());
-                    json.field("product", c.product());
-                    json.field("gradBefore", c.gradBefore());
-                    json.field("gradAfter", c.gradAfter());
-                    json.field("text", texts.contribution(i, step, k));
+                    json.field(INPUT, c.input());
+                    json.field(LOCAL, c.local());
+                    json.field(UPSTREAM, c.upstream());
+                    json.field(PRODUCT, c.product());
+                    json.field(GRAD_BEFORE, c.gradBefore());
+                    json.field(GRAD_AFTER, c.gradAfter());
+                    json.field(TEXT, texts.contribution(i, step, k));
                     json.endObject();
                 }
                 json.endArray();
