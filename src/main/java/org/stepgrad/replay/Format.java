@@ -2,9 +2,8 @@ package org.stepgrad.replay;
 
 /**
  * How numbers read on screen: four significant digits, no trailing zeros, "-2" not "-2.0".
- * Written with plain arithmetic, appending to the sentence being built, because a trace formats
- * several numbers per node, and BigDecimal or String.format made number formatting the largest
- * cost of a trace.
+ * Written with plain arithmetic because a trace formats several numbers per node, and
+ * BigDecimal or String.format made number formatting the largest cost of a trace.
  */
 public final class Format {
     private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
@@ -16,8 +15,7 @@ public final class Format {
         return number(new StringBuilder(12), v).toString();
     }
 
-    /** Appends {@link #number(double)} to {@code into}: a sentence is built without a String per number. */
-    public static StringBuilder number(StringBuilder into, double v) {
+    private static StringBuilder number(StringBuilder into, double v) {
         if (v == 0) return into.append('0');
         if (!Double.isFinite(v)) return into.append(v);
         double abs = Math.abs(v);
@@ -87,13 +85,7 @@ public final class Format {
 
     /** A number as a factor in a product: negatives in parentheses, "(-4)·1". */
     public static String factor(double v) {
-        return factor(new StringBuilder(14), v).toString();
-    }
-
-    /** Appends {@link #factor(double)} to {@code into}. */
-    public static StringBuilder factor(StringBuilder into, double v) {
         // exactly the numbers whose text starts with '-' (-0 reads "0")
-        if (v < 0) return number(into.append('('), v).append(')');
-        return number(into, v);
+        return v < 0 ? "(" + number(v) + ")" : number(v);
     }
 }

@@ -19,6 +19,7 @@ public final class Narrator {
     private final String partial;
     /** Each node's label as it reads after ∂, made once: a node is named in several sentences. */
     private final String[] afterD;
+    private final NumberCache<String> numbers = new NumberCache<>(Format::number);
 
     public Narrator(Trace trace) {
         this.trace = trace;
@@ -41,7 +42,7 @@ public final class Narrator {
         if (node.id() == trace.output()) {
             into.append("Start at the output: ").append(partial).append(trace.outputNode().label()).append(" = 1. ");
         } else {
-            Format.number(into.append(partial).append(d(node)).append(" = "), node.grad()).append(" is complete. ");
+            number(into.append(partial).append(d(node)).append(" = "), node.grad()).append(" is complete. ");
         }
         return into.append(node.op().rule());
     }
@@ -59,12 +60,13 @@ public final class Narrator {
         for (int k = 0; k < in.size(); k++) {
             Node operand = trace.node(in.get(k));
             labels.add(operand.label());
-            values.add(k == 0 && node.op() != Op.POW ? Format.number(operand.value()) : Format.factor(operand.value()));
+            double v = operand.value();
+            values.add(k == 0 && node.op() != Op.POW ? numbers.get(v) : factor(new StringBuilder(16), v).toString());
         }
         // an unnamed node's label already is its formula: don't say it twice
         if (node.name() != null) into.append(node.label()).append(" = ");
         into.append(node.op().written(labels)).append(" = ").append(node.op().written(values)).append(" = ");
-        return Format.number(into, node.value());
+        return number(into, node.value());
     }
 
     /** "∂f/∂x += ∂f/∂q · ∂q/∂x = (-4)·1 → -4", with the running sum where a value fans out. */
@@ -78,12 +80,22 @@ public final class Narrator {
         String at = d(node);
         into.append(partial).append(in).append(" += ").append(partial).append(at)
                 .append(" · ∂").append(at).append("/∂").append(in).append(" = ");
-        Format.factor(Format.factor(into, c.upstream()).append('·'), c.local());
+        factor(factor(into, c.upstream()).append('·'), c.local());
         if (c.gradBefore() != 0) {
-            Format.number(into.append(" = "), c.product()).append("; ");
-            Format.factor(Format.number(into, c.gradBefore()).append(" + "), c.product());
+            number(into.append(" = "), c.product()).append("; ");
+            factor(number(into, c.gradBefore()).append(" + "), c.product());
         }
-        return Format.number(into.append(" → "), c.gradAfter());
+        return number(into.append(" → "), c.gradAfter());
+    }
+
+    /** {@link Format#number}, found again for the numbers a trace repeats. */
+    private StringBuilder number(StringBuilder into, double v) {
+        return into.append(numbers.get(v));
+    }
+
+    /** {@link Format#factor}: a negative in parentheses. */
+    private StringBuilder factor(StringBuilder into, double v) {
+        return v < 0 ? into.append('(').append(numbers.get(v)).append(')') : number(into, v);
     }
 
     /** A node's label as it reads after ∂: a formula label goes in parentheses, "∂f/∂(x*y)". */

@@ -2,7 +2,10 @@ package org.stepgrad.web.json;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.stepgrad.replay.NumberCache;
 
 /**
  * A JSON text written straight into UTF-8 bytes, for the trace: ten megabytes of small values,
@@ -12,31 +15,34 @@ import java.util.Arrays;
  */
 final class JsonBytes {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** Written in pieces this size and joined once at the end: one large array per answer, not a doubling series of them. */
+    private static final int CHUNK = 64 * 1024;
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     /** A member's name, quoted and encoded once: the trace writes the same dozen names half a million times. */
     static final class Name {
         private final byte[] quoted;
 
         Name(String name) {
-            JsonBytes json = new JsonBytes(0);
+            JsonBytes json = new JsonBytes();
             json.string(name);
             quoted = json.toByteArray();
         }
     }
 
-    private byte[] out;
+    /** Full pieces, each with how much of it is written. */
+    private record Piece(byte[] bytes, int length) {
+    }
+
+    private final List<Piece> pieces = new ArrayList<>();
+    private byte[] out = new byte[CHUNK];
     private int size;
     /** Whether the next member or element needs a comma before it. */
     private boolean after;
     /** The chars of the string being written: reading them in bulk is faster than one charAt at a time. */
     private char[] chars = new char[256];
-    /** The last double written, and its digits: a contribution often repeats one (its upstream as product and as new gradient). */
-    private long lastBits = Double.doubleToRawLongBits(0.0);
-    private String lastDigits = NumberOutput.toString(0.0, true);
-
-    JsonBytes(int sizeHint) {
-        out = new byte[Math.max(256, sizeHint)];
-    }
+    /** The bytes of the doubles written lately: most numbers of a trace recur, and the shortest-digits search is the dearest part. */
+    private final NumberCache<byte[]> digits = new NumberCache<>(JsonBytes::digits);
 
     JsonBytes startObject() {
         separate();
@@ -90,34 +96,39 @@ final class JsonBytes {
         return this;
     }
 
-    /** The generator's number: its shortest digits ("0.1", "2.0", "1.0E-7"), a non-finite one as a string. */
+    /** The generator's number: its shortest digits ("0.1", "2.0", "1.0E-7"), a non-finite one as a string ("NaN"). */
     JsonBytes value(double value) {
         separate();
-        long bits = Double.doubleToRawLongBits(value);
-        if (bits != lastBits) {
-            lastBits = bits;
-            // a whole number (a constant, add's slope 1) reads "2.0": no need to search for its shortest digits
-            boolean whole = value == (long) value && Math.abs(value) < 1e7 && bits != Double.doubleToRawLongBits(-0.0);
-            lastDigits = whole ? (long) value + ".0" : NumberOutput.toString(value, true);
-        }
-        String digits = lastDigits;
-        if (Double.isFinite(value)) ascii(digits);
-        else string(digits);
+        raw(digits.get(value));
         after = true;
         return this;
+    }
+
+    private static byte[] digits(double value) {
+        String text = NumberOutput.toString(value, true); // ASCII digits, or NaN and the infinities
+        return (Double.isFinite(value) ? text : '"' + text + '"').getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A string, or null. */
     JsonBytes value(CharSequence text) {
         separate();
-        if (text == null) ascii("null");
+        if (text == null) raw(NULL);
         else string(text);
         after = true;
         return this;
     }
 
     byte[] toByteArray() {
-        return Arrays.copyOf(out, size);
+        int total = size;
+        for (Piece piece : pieces) total += piece.length();
+        byte[] all = new byte[total];
+        int at = 0;
+        for (Piece piece : pieces) {
+            System.arraycopy(piece.bytes(), 0, all, at, piece.length());
+            at += piece.length();
+        }
+        System.arraycopy(out, 0, all, at, size);
+        return all;
     }
 
     private void separate() {
@@ -183,10 +194,10 @@ final class JsonBytes {
         return at;
     }
 
-    private void ascii(String s) {
-        int n = s.length();
-        room(n);
-        for (int i = 0; i < n; i++) out[size++] = (byte) s.charAt(i);
+    private void raw(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, out, size, bytes.length);
+        size += bytes.length;
     }
 
     private JsonBytes put(char c) {
@@ -196,6 +207,9 @@ final class JsonBytes {
     }
 
     private void room(int more) {
-        if (out.length - size < more) out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        if (out.length - size >= more) return;
+        pieces.add(new Piece(out, size));
+        out = new byte[Math.max(CHUNK, more)];
+        size = 0;
     }
 }

@@ -80,7 +80,7 @@ public final class TraceJson {
     }
 
     private static byte[] write(Trace trace, int[] nodeLine, Texts texts) {
-        JsonBytes json = new JsonBytes(700 * trace.nodes().size());
+        JsonBytes json = new JsonBytes();
         json.startObject();
         json.startArray(NODES);
         for (Node node : trace.nodes()) {

@@ -15,7 +15,7 @@ class JsonBytesTest {
         StringBuilder all = new StringBuilder();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             String one = String.valueOf((char) c);
-            assertSame(new JsonBytes(0).startObject().field(S, one).endObject().toByteArray(),
+            assertSame(new JsonBytes().startObject().field(S, one).endObject().toByteArray(),
                     Json.bytes(json -> {
                         json.writeStartObject();
                         json.writeStringField("s", one);
@@ -24,7 +24,7 @@ class JsonBytesTest {
             all.append((char) c);
         }
         String text = all + "a\uD83D\uDE00b ∂f/∂(x*y) · → \"quoted\" \\ \uDE00 tail";
-        assertSame(new JsonBytes(0).startObject().field(S, text).endObject().toByteArray(), Json.bytes(json -> {
+        assertSame(new JsonBytes().startObject().field(S, text).endObject().toByteArray(), Json.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("s", text);
             json.writeEndObject();
@@ -45,7 +45,7 @@ class JsonBytesTest {
         }
         double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
                 Double.MIN_VALUE, Double.MAX_VALUE, 1e-7, 2e22, 1e23, 0.1 + 0.2, 1e7, -1e7, 9_999_999, 1e7 + 1, 0x1p63, -0x1p63};
-        JsonBytes bytes = new JsonBytes(0).startObject().startArray(new JsonBytes.Name("d"));
+        JsonBytes bytes = new JsonBytes().startObject().startArray(new JsonBytes.Name("d"));
         for (double d : doubles) bytes.value(d);
         for (double d : special) bytes.value(d);
         bytes.endArray().startArray(new JsonBytes.Name("n")).value(0).value(-7).value(Long.MAX_VALUE).value(Long.MIN_VALUE).endArray()
