@@ -12,37 +12,56 @@ public final class Format {
     }
 
     public static String number(double v) {
-        if (v == 0) return "0";
-        if (!Double.isFinite(v)) return String.valueOf(v);
+        return number(new StringBuilder(12), v).toString();
+    }
+
+    private static StringBuilder number(StringBuilder into, double v) {
+        if (v == 0) return into.append('0');
+        if (!Double.isFinite(v)) return into.append(v);
         double abs = Math.abs(v);
-        if (v == Math.rint(v) && abs < 1e9) return Long.toString((long) v);
-        if (abs < 1e-4 || abs >= 1e9) return scientific(v);
+        if (v == Math.rint(v) && abs < 1e9) return into.append((long) v);
+        if (abs < 1e-4 || abs >= 1e9) return scientific(into, v);
         int exponent = (int) Math.floor(Math.log10(abs));
         int decimals = Math.max(0, 3 - exponent);
         long scaled = Math.round(abs * POW10[decimals]);
         long whole = scaled / POW10[decimals];
         long fraction = scaled % POW10[decimals];
-        StringBuilder s = new StringBuilder(12);
-        if (v < 0) s.append('-');
-        s.append(whole);
-        if (fraction != 0) {
-            String digits = Long.toString(fraction);
-            s.append('.');
-            for (int k = digits.length(); k < decimals; k++) s.append('0');
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') end--;
-            s.append(digits, 0, end);
+        if (v < 0) into.append('-');
+        into.append(whole);
+        if (fraction == 0) return into;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            decimals--;
         }
-        return s.toString();
+        into.append('.');
+        for (long p = POW10[decimals - 1]; p > fraction; p /= 10) into.append('0'); // the zeros after the point
+        return into.append(fraction);
     }
 
     /**
      * 1.235e-7: four significant digits of the shortest decimal that is this double (what
-     * Double.toString prints), rounded half up. Decimal arithmetic here, because dividing by
-     * 10^exponent overflows or loses digits at the extremes (5e-324, 1.8e308); this path is rare.
+     * Double.toString prints, "1.2345E-7"), rounded half up on those decimal digits. Done on the
+     * digits, because dividing by 10^exponent overflows or loses digits at the extremes (5e-324,
+     * 1.8e308).
      */
-    private static String scientific(double v) {
-        return scientific(v, 4);
+    private static StringBuilder scientific(StringBuilder into, double v) {
+        String shortest = Double.toString(Math.abs(v)); // "d.ddddE-n": |v| < 1e-4 or >= 1e9 always has an exponent
+        int e = shortest.indexOf('E');
+        int exponent = Integer.parseInt(shortest, e + 1, shortest.length(), 10);
+        long digits = shortest.charAt(0) - '0';
+        int count = 1;
+        for (int i = 2; i < e && count < 4; i++, count++) digits = digits * 10 + (shortest.charAt(i) - '0');
+        if (count == 4 && e > 5 && shortest.charAt(5) >= '5') digits++; // half up: the fifth digit decides
+        if (digits == 10_000) { // 9.9995 rounds to 10.00: one more power of ten
+            digits /= 10;
+            exponent++;
+        }
+        while (digits >= 10 && digits % 10 == 0) digits /= 10;
+        if (v < 0) into.append('-');
+        String kept = Long.toString(digits);
+        into.append(kept.charAt(0));
+        if (kept.length() > 1) into.append('.').append(kept, 1, kept.length());
+        return into.append('e').append(exponent);
     }
 
     /** {@code significant} digits in scientific notation, trailing zeros dropped: 1.3e-10. */
@@ -86,7 +105,7 @@ public final class Format {
 
     /** A number as a factor in a product: negatives in parentheses, "(-4)·1". */
     public static String factor(double v) {
-        String s = number(v);
-        return s.startsWith("-") ? "(" + s + ")" : s;
+        // exactly the numbers whose text starts with '-' (-0 reads "0")
+        return v < 0 ? "(" + number(v) + ")" : number(v);
     }
 }

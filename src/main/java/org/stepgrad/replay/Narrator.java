@@ -1,5 +1,6 @@
 package org.stepgrad.replay;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.stepgrad.engine.Contribution;
 import org.stepgrad.engine.Node;
@@ -14,11 +15,16 @@ import org.stepgrad.engine.Trace;
  */
 public final class Narrator {
     private final Trace trace;
-    private final String out;
+    /** "∂f/∂", the start of every gradient's name. */
+    private final String partial;
+    /** Each node's label as it reads after ∂, made once: a node is named in several sentences. */
+    private final String[] afterD;
+    private final NumberCache<String> numbers = new NumberCache<>(Format::number);
 
     public Narrator(Trace trace) {
         this.trace = trace;
-        this.out = trace.outputNode().label();
+        this.partial = "∂" + trace.outputNode().label() + "/∂";
+        this.afterD = new String[trace.nodes().size()];
     }
 
     /**
@@ -26,42 +32,82 @@ public final class Narrator {
      * gradient is complete and the op's local rule (each input's share is {@link #contribution}).
      */
     public String step(Step step) {
+        return step(step, new StringBuilder(160)).toString();
+    }
+
+    /** Appends {@link #step(Step)} to {@code into}, for a writer that streams sentences without keeping them. */
+    public StringBuilder step(Step step, StringBuilder into) {
         Node node = trace.node(step.node());
-        if (step.phase() == Phase.FORWARD) return forward(node);
-        String start = node.id() == trace.output()
-                ? "Start at the output: ∂" + out + "/∂" + out + " = 1. "
-                : "∂" + out + "/∂" + d(node.label()) + " = " + Format.number(node.grad()) + " is complete. ";
-        return start + node.op().rule();
+        if (step.phase() == Phase.FORWARD) return forward(node, into);
+        if (node.id() == trace.output()) {
+            into.append("Start at the output: ").append(partial).append(trace.outputNode().label()).append(" = 1. ");
+        } else {
+            number(into.append(partial).append(d(node)).append(" = "), node.grad()).append(" is complete. ");
+        }
+        return into.append(node.op().rule());
     }
 
     /** "q = x + y = -2 + 5 = 3". */
     public String forward(Node node) {
+        return forward(node, new StringBuilder(96)).toString();
+    }
+
+    private StringBuilder forward(Node node, StringBuilder into) {
         List<Integer> in = node.inputs();
-        String symbolic = node.op().written(in.stream().map(i -> trace.node(i).label()).toList());
+        List<String> labels = new ArrayList<>(in.size());
         // the first operand reads naturally without parentheses ("-2 + 5"), except as a base ("(-2)^2")
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>(in.size());
         for (int k = 0; k < in.size(); k++) {
-            double v = trace.node(in.get(k)).value();
-            values.add(k == 0 && node.op() != Op.POW ? Format.number(v) : Format.factor(v));
+            Node operand = trace.node(in.get(k));
+            labels.add(operand.label());
+            double v = operand.value();
+            values.add(k == 0 && node.op() != Op.POW ? numbers.get(v) : factor(new StringBuilder(16), v).toString());
         }
-        String numeric = node.op().written(values);
-        String result = numeric + " = " + Format.number(node.value());
         // an unnamed node's label already is its formula: don't say it twice
-        return node.name() == null ? symbolic + " = " + result : node.label() + " = " + symbolic + " = " + result;
+        if (node.name() != null) into.append(node.label()).append(" = ");
+        into.append(node.op().written(labels)).append(" = ").append(node.op().written(values)).append(" = ");
+        return number(into, node.value());
     }
 
     /** "∂f/∂x += ∂f/∂q · ∂q/∂x = (-4)·1 → -4", with the running sum where a value fans out. */
     public String contribution(Node node, Contribution c) {
-        String in = d(trace.node(c.input()).label());
-        String at = d(node.label());
-        String chain = "∂" + out + "/∂" + in + " += ∂" + out + "/∂" + at
-                + " · ∂" + at + "/∂" + in + " = " + Format.factor(c.upstream()) + "·" + Format.factor(c.local());
-        if (c.gradBefore() == 0) return chain + " → " + Format.number(c.gradAfter());
-        return chain + " = " + Format.number(c.product()) + "; " + Format.number(c.gradBefore()) + " + "
-                + Format.factor(c.product()) + " → " + Format.number(c.gradAfter());
+        return contribution(node, c, new StringBuilder(160)).toString();
     }
 
-    /** A label as it reads after ∂: a formula label goes in parentheses, "∂f/∂(x*y)". */
+    /** Appends {@link #contribution(Node, Contribution)} to {@code into}. */
+    public StringBuilder contribution(Node node, Contribution c, StringBuilder into) {
+        String in = d(trace.node(c.input()));
+        String at = d(node);
+        into.append(partial).append(in).append(" += ").append(partial).append(at)
+                .append(" · ∂").append(at).append("/∂").append(in).append(" = ");
+        factor(factor(into, c.upstream()).append('·'), c.local());
+        if (c.gradBefore() != 0) {
+            number(into.append(" = "), c.product()).append("; ");
+            factor(number(into, c.gradBefore()).append(" + "), c.product());
+        }
+        return number(into.append(" → "), c.gradAfter());
+    }
+
+    /** {@link Format#number}, found again for the numbers a trace repeats. */
+    private StringBuilder number(StringBuilder into, double v) {
+        return into.append(numbers.get(v));
+    }
+
+    /** {@link Format#factor}: a negative in parentheses. */
+    private StringBuilder factor(StringBuilder into, double v) {
+        return v < 0 ? into.append('(').append(numbers.get(v)).append(')') : number(into, v);
+    }
+
+    /** A node's label as it reads after ∂: a formula label goes in parentheses, "∂f/∂(x*y)". */
+    private String d(Node node) {
+        String made = afterD[node.id()];
+        if (made == null) {
+            made = d(node.label());
+            afterD[node.id()] = made;
+        }
+        return made;
+    }
+
     private static String d(String label) {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);

@@ -54,9 +54,9 @@ public final class LessonJson {
             json.writeStringField("next", next);
             ProseJson.write(json, "intro", lesson.intro());
             json.writeStringField("program", lesson.program());
-            json.writeObjectFieldStart("trace");
-            TraceJson.writeFields(json, replay, lesson.nodeLine());
-            json.writeEndObject();
+            // the trace object as the API writes it, with the replay's texts
+            json.writeFieldName("trace");
+            json.writeRawValue(new String(TraceJson.write(replay, lesson.nodeLine()), java.nio.charset.StandardCharsets.UTF_8));
             json.writeArrayFieldStart("narration");
             for (Narration n : lesson.narration()) {
                 json.writeStartObject();

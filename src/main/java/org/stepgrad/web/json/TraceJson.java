@@ -3,116 +3,130 @@ package org.stepgrad.web.json;
 import org.stepgrad.replay.Narrator;
 import org.stepgrad.replay.Replay;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import org.stepgrad.engine.Contribution;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Step;
 import org.stepgrad.engine.Trace;
 
 /**
- * Writes a trace as the JSON of the contract in DESIGN.md, streaming, so a 50,000-node graph
- * costs no intermediate tree. Each step's narration and each contribution's sentence are the
- * {@link Narrator}'s, the same words the {@link Replay} model shows on the page. The API asks
- * for the trace alone, so {@link #write(Trace, int[])} narrates as it writes instead of building
- * a whole Replay (its frames, marks and groups) first; a caller that has a Replay already reuses
- * its texts.
+ * Writes a trace as the JSON of the contract in DESIGN.md, straight into UTF-8 bytes
+ * ({@link JsonBytes}), so a 50,000-node graph costs no intermediate tree. Each step's narration
+ * and each contribution's sentence are the {@link Narrator}'s, the same words the {@link Replay}
+ * model shows on the page. The API asks for the trace alone, so {@link #write(Trace, int[])}
+ * narrates as it writes, each sentence into one reused buffer, instead of building a whole
+ * Replay (its frames, marks and groups) first; a caller that has a Replay already reuses its texts.
  */
 public final class TraceJson {
+    private static final JsonBytes.Name CONTRIBUTIONS = new JsonBytes.Name("contributions");
+    private static final JsonBytes.Name FORWARD_STEPS = new JsonBytes.Name("forwardSteps");
+    private static final JsonBytes.Name GRAD = new JsonBytes.Name("grad");
+    private static final JsonBytes.Name GRAD_AFTER = new JsonBytes.Name("gradAfter");
+    private static final JsonBytes.Name GRAD_BEFORE = new JsonBytes.Name("gradBefore");
+    private static final JsonBytes.Name ID = new JsonBytes.Name("id");
+    private static final JsonBytes.Name INPUT = new JsonBytes.Name("input");
+    private static final JsonBytes.Name INPUTS = new JsonBytes.Name("inputs");
+    private static final JsonBytes.Name LABEL = new JsonBytes.Name("label");
+    private static final JsonBytes.Name LINE = new JsonBytes.Name("line");
+    private static final JsonBytes.Name LOCAL = new JsonBytes.Name("local");
+    private static final JsonBytes.Name NAME = new JsonBytes.Name("name");
+    private static final JsonBytes.Name NODE = new JsonBytes.Name("node");
+    private static final JsonBytes.Name NODES = new JsonBytes.Name("nodes");
+    private static final JsonBytes.Name OP = new JsonBytes.Name("op");
+    private static final JsonBytes.Name OUTPUT = new JsonBytes.Name("output");
+    private static final JsonBytes.Name PHASE = new JsonBytes.Name("phase");
+    private static final JsonBytes.Name PRODUCT = new JsonBytes.Name("product");
+    private static final JsonBytes.Name STEPS = new JsonBytes.Name("steps");
+    private static final JsonBytes.Name TEXT = new JsonBytes.Name("text");
+    private static final JsonBytes.Name UPSTREAM = new JsonBytes.Name("upstream");
+    private static final JsonBytes.Name VALUE = new JsonBytes.Name("value");
     private TraceJson() {
     }
 
     /** Where a step's sentence and its contributions' sentences come from. */
     private interface Texts {
-        String step(int index, Step step);
+        CharSequence step(int index, Step step);
 
-        String contribution(int index, Step step, int k);
+        CharSequence contribution(int index, Step step, int k);
     }
 
     /** The trace JSON in one pass over the trace, narrated as it is written. */
     public static byte[] write(Trace trace, int[] nodeLine) {
         Narrator narrator = new Narrator(trace);
-        Texts texts = new Texts() {
-            public String step(int index, Step step) {
-                return narrator.step(step);
+        StringBuilder sentence = new StringBuilder(256); // written out before the next one is made
+        return write(trace, nodeLine, new Texts() {
+            public CharSequence step(int index, Step step) {
+                sentence.setLength(0);
+                return narrator.step(step, sentence);
             }
 
-            public String contribution(int index, Step step, int k) {
-                return narrator.contribution(trace.node(step.node()), step.contributions().get(k));
+            public CharSequence contribution(int index, Step step, int k) {
+                sentence.setLength(0);
+                return narrator.contribution(trace.node(step.node()), step.contributions().get(k), sentence);
             }
-        };
-        return Json.bytes(700 * trace.nodes().size(), json -> {
-            json.writeStartObject();
-            writeFields(json, trace, nodeLine, texts);
-            json.writeEndObject();
         });
     }
 
+    /** The trace JSON with the replay's own texts, for answers that hold the trace among other things (a lesson). */
     public static byte[] write(Replay replay, int[] nodeLine) {
-        return Json.bytes(700 * replay.trace().nodes().size(), json -> {
-            json.writeStartObject();
-            writeFields(json, replay, nodeLine);
-            json.writeEndObject();
-        });
-    }
-
-    /** Writes the trace object's fields into an object the caller has opened. */
-    public static void writeFields(JsonGenerator json, Replay replay, int[] nodeLine) throws IOException {
-        writeFields(json, replay.trace(), nodeLine, new Texts() {
-            public String step(int index, Step step) {
+        return write(replay.trace(), nodeLine, new Texts() {
+            public CharSequence step(int index, Step step) {
                 return replay.frame(index + 1).text();
             }
 
-            public String contribution(int index, Step step, int k) {
+            public CharSequence contribution(int index, Step step, int k) {
                 return replay.frame(index + 1).sends().get(k);
             }
         });
     }
 
-    private static void writeFields(JsonGenerator json, Trace trace, int[] nodeLine, Texts texts) throws IOException {
-        json.writeArrayFieldStart("nodes");
+    private static byte[] write(Trace trace, int[] nodeLine, Texts texts) {
+        JsonBytes json = new JsonBytes();
+        json.startObject();
+        json.startArray(NODES);
         for (Node node : trace.nodes()) {
-            json.writeStartObject();
-            json.writeNumberField("id", node.id());
-            json.writeStringField("name", node.name());
-            json.writeStringField("label", node.label());
-            json.writeStringField("op", node.op().id());
-            json.writeArrayFieldStart("inputs");
-            for (int input : node.inputs()) json.writeNumber(input);
-            json.writeEndArray();
-            json.writeNumberField("value", node.value());
-            json.writeNumberField("grad", node.grad());
-            if (nodeLine != null) json.writeNumberField("line", nodeLine[node.id()]);
-            json.writeEndObject();
+            json.startObject();
+            json.field(ID, node.id());
+            json.field(NAME, node.name());
+            json.field(LABEL, node.label());
+            json.field(OP, node.op().id());
+            json.startArray(INPUTS);
+            for (int input : node.inputs()) json.value(input);
+            json.endArray();
+            json.field(VALUE, node.value());
+            json.field(GRAD, node.grad());
+            if (nodeLine != null) json.field(LINE, nodeLine[node.id()]);
+            json.endObject();
         }
-        json.writeEndArray();
-        json.writeNumberField("output", trace.output());
-        json.writeNumberField("forwardSteps", trace.forwardSteps());
-        json.writeArrayFieldStart("steps");
+        json.endArray();
+        json.field(OUTPUT, trace.output());
+        json.field(FORWARD_STEPS, trace.forwardSteps());
+        json.startArray(STEPS);
         for (int i = 0; i < trace.steps().size(); i++) {
             Step step = trace.steps().get(i);
-            json.writeStartObject();
-            json.writeStringField("phase", step.phase().id());
-            json.writeNumberField("node", step.node());
-            json.writeStringField("text", texts.step(i, step));
+            json.startObject();
+            json.field(PHASE, step.phase().id());
+            json.field(NODE, step.node());
+            json.field(TEXT, texts.step(i, step));
             if (!step.contributions().isEmpty()) {
-                json.writeArrayFieldStart("contributions");
+                json.startArray(CONTRIBUTIONS);
                 for (int k = 0; k < step.contributions().size(); k++) {
                     Contribution c = step.contributions().get(k);
-                    json.writeStartObject();
-                    json.writeNumberField("input", c.input());
-                    json.writeNumberField("local", c.local());
-                    json.writeNumberField("upstream", c.upstream());
-                    json.writeNumberField("product", c.product());
-                    json.writeNumberField("gradBefore", c.gradBefore());
-                    json.writeNumberField("gradAfter", c.gradAfter());
-                    json.writeStringField("text", texts.contribution(i, step, k));
-                    json.writeEndObject();
+                    json.startObject();
+                    json.field(INPUT, c.input());
+                    json.field(LOCAL, c.local());
+                    json.field(UPSTREAM, c.upstream());
+                    json.field(PRODUCT, c.product());
+                    json.field(GRAD_BEFORE, c.gradBefore());
+                    json.field(GRAD_AFTER, c.gradAfter());
+                    json.field(TEXT, texts.contribution(i, step, k));
+                    json.endObject();
                 }
-                json.writeEndArray();
+                json.endArray();
             }
-            json.writeEndObject();
+            json.endObject();
         }
-        json.writeEndArray();
+        json.endArray();
+        json.endObject();
+        return json.toByteArray();
     }
 }
