@@ -44,6 +44,27 @@ final class JsonBytes {
     /** The bytes of the doubles written lately: most numbers of a trace recur, and the shortest-digits search is the dearest part. */
     private final NumberCache<byte[]> digits = new NumberCache<>(JsonBytes::digits);
 
+    /** A writer whose first element follows ones another writer wrote: it starts with a comma. */
+    static JsonBytes continuing() {
+        JsonBytes json = new JsonBytes();
+        json.after = true;
+        return json;
+    }
+
+    /**
+     * Puts what {@code later} wrote after what this one has; this one then writes on after it,
+     * as if one writer had written both. {@code later}'s bytes are taken, not copied.
+     */
+    JsonBytes append(JsonBytes later) {
+        pieces.add(new Piece(out, size));
+        pieces.addAll(later.pieces);
+        pieces.add(new Piece(later.out, later.size));
+        out = new byte[CHUNK];
+        size = 0;
+        after = later.after;
+        return this;
+    }
+
     JsonBytes startObject() {
         separate();
         after = false;

@@ -7,6 +7,8 @@ import org.stepgrad.engine.Contribution;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Step;
 import org.stepgrad.engine.Trace;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Writes a trace as the JSON of the contract in DESIGN.md, straight into UTF-8 bytes
@@ -51,24 +53,26 @@ public final class TraceJson {
 
     /** The trace JSON in one pass over the trace, narrated as it is written. */
     public static byte[] write(Trace trace, int[] nodeLine) {
-        Narrator narrator = new Narrator(trace);
-        StringBuilder sentence = new StringBuilder(256); // written out before the next one is made
-        return write(trace, nodeLine, new Texts() {
-            public CharSequence step(int index, Step step) {
-                sentence.setLength(0);
-                return narrator.step(step, sentence);
-            }
+        return write(trace, nodeLine, () -> {
+            Narrator narrator = new Narrator(trace); // its caches are for one writer at a time
+            StringBuilder sentence = new StringBuilder(256); // written out before the next one is made
+            return new Texts() {
+                public CharSequence step(int index, Step step) {
+                    sentence.setLength(0);
+                    return narrator.step(step, sentence);
+                }
 
-            public CharSequence contribution(int index, Step step, int k) {
-                sentence.setLength(0);
-                return narrator.contribution(trace.node(step.node()), step.contributions().get(k), sentence);
-            }
+                public CharSequence contribution(int index, Step step, int k) {
+                    sentence.setLength(0);
+                    return narrator.contribution(trace.node(step.node()), step.contributions().get(k), sentence);
+                }
+            };
         });
     }
 
     /** The trace JSON with the replay's own texts, for answers that hold the trace among other things (a lesson). */
     public static byte[] write(Replay replay, int[] nodeLine) {
-        return write(replay.trace(), nodeLine, new Texts() {
+        Texts frames = new Texts() {
             public CharSequence step(int index, Step step) {
                 return replay.frame(index + 1).text();
             }
@@ -76,10 +80,21 @@ public final class TraceJson {
             public CharSequence contribution(int index, Step step, int k) {
                 return replay.frame(index + 1).sends().get(k);
             }
-        });
+        };
+        return write(replay.trace(), nodeLine, () -> frames);
     }
 
-    private static byte[] write(Trace trace, int[] nodeLine, Texts texts) {
+    /**
+     * Nodes and the first steps here, the later steps on another core at the same time (a fit
+     * over 600 points is 9.5 MB of JSON, and writing it was most of the API's time). The two
+     * parts are joined in order, so the bytes are those of one writer from start to end.
+     */
+    private static byte[] write(Trace trace, int[] nodeLine, Supplier<Texts> texts) {
+        int steps = trace.steps().size();
+        int split = Halves.split(trace);
+        FutureTask<JsonBytes> later = split < steps
+                ? Halves.start(() -> steps(trace, split, steps, texts.get(), JsonBytes.continuing()))
+                : null;
         JsonBytes json = new JsonBytes();
         json.startObject();
         json.startArray(NODES);
@@ -101,7 +116,16 @@ public final class TraceJson {
         json.field(OUTPUT, trace.output());
         json.field(FORWARD_STEPS, trace.forwardSteps());
         json.startArray(STEPS);
-        for (int i = 0; i < trace.steps().size(); i++) {
+        steps(trace, 0, split, texts.get(), json);
+        if (later != null) json.append(Halves.join(later));
+        json.endArray();
+        json.endObject();
+        return json.toByteArray();
+    }
+
+    /** Steps {@code from} up to {@code to}, each an element of the steps array. */
+    private static JsonBytes steps(Trace trace, int from, int to, Texts texts, JsonBytes json) {
+        for (int i = from; i < to; i++) {
             Step step = trace.steps().get(i);
             json.startObject();
             json.field(PHASE, step.phase().id());
@@ -125,8 +149,6 @@ public final class TraceJson {
             }
             json.endObject();
         }
-        json.endArray();
-        json.endObject();
-        return json.toByteArray();
+        return json;
     }
 }
