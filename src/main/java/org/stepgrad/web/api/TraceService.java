@@ -6,6 +6,7 @@ import org.stepgrad.web.http.ApiError;
 import org.stepgrad.web.http.Bulkhead;
 import org.stepgrad.web.http.ByteCache;
 import org.stepgrad.web.http.Cached;
+import org.stepgrad.web.http.Etag;
 import org.stepgrad.web.json.TraceJson;
 
 /**
@@ -73,7 +74,10 @@ public final class TraceService {
         return json.get(new Program(source), p -> {
             Tracer.Traced traced = trace(p.source());
             if (!traced.ok()) throw ApiError.of(traced.error());
-            return bulkhead.call(() -> Cached.of(200, "application/json", TraceJson.write(traced.trace(), traced.nodeLine())));
+            return bulkhead.call(() -> {
+                TraceJson.Written written = TraceJson.written(traced.trace(), traced.nodeLine());
+                return Cached.of(200, "application/json", written.bytes(), Etag.ofDigest(written.sha256()));
+            });
         });
     }
 }

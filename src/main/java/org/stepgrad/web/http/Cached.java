@@ -40,7 +40,12 @@ public final class Cached {
     }
 
     public static Cached of(int status, String contentType, byte[] body) {
-        return new Cached(status, contentType, body, Etag.of(body), status == 200 ? null : "no-store");
+        return of(status, contentType, body, Etag.of(body));
+    }
+
+    /** A body whose tag its writer made (see {@link Etag#ofDigest}). */
+    public static Cached of(int status, String contentType, byte[] body, String etag) {
+        return new Cached(status, contentType, body, etag, status == 200 ? null : "no-store");
     }
 
     /** A body whose address changes whenever its bytes do (fingerprinted assets). */

@@ -39,7 +39,7 @@ final class Halves {
         int steps = trace.steps().size();
         long total = (long) NODE * trace.nodes().size();
         for (Step step : trace.steps()) total += weight(step);
-        if (HELPERS == null || total < SPLIT_FROM) return steps;
+        if (total < SPLIT_FROM) return steps; // where the halves meet shapes the digest: it never depends on the cores
         long first = (long) NODE * trace.nodes().size();
         for (int i = 0; i < steps; i++) {
             if (2 * first >= total) return i;
@@ -55,7 +55,7 @@ final class Halves {
     /** Hands {@code work} to a helper core; {@link #join} gives its result. */
     static <T> FutureTask<T> start(Supplier<T> work) {
         FutureTask<T> task = new FutureTask<>(work::get);
-        HELPERS.execute(task);
+        if (HELPERS != null) HELPERS.execute(task); // with one core, join runs it
         return task;
     }
 

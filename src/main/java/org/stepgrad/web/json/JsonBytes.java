@@ -2,6 +2,8 @@ package org.stepgrad.web.json;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,6 +139,22 @@ final class JsonBytes {
         else string(text);
         after = true;
         return this;
+    }
+
+    /** The SHA-256 of the bytes written so far, in order. */
+    byte[] digest() {
+        MessageDigest sha = sha256();
+        for (Piece piece : pieces) sha.update(piece.bytes(), 0, piece.length());
+        sha.update(out, 0, size);
+        return sha.digest();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     byte[] toByteArray() {

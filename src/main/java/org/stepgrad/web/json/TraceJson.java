@@ -7,6 +7,7 @@ import org.stepgrad.engine.Contribution;
 import org.stepgrad.engine.Node;
 import org.stepgrad.engine.Step;
 import org.stepgrad.engine.Trace;
+import java.security.MessageDigest;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -51,8 +52,22 @@ public final class TraceJson {
         CharSequence contribution(int index, Step step, int k);
     }
 
+    /**
+     * A written trace and the SHA-256 its ETag is made from: of the bytes themselves when one
+     * writer wrote them, of the two halves' own digests when two did (each half is hashed on the
+     * core that wrote it). Where the halves meet depends on the trace alone, so every server
+     * gives the same bytes the same tag.
+     */
+    public record Written(byte[] bytes, byte[] sha256) {
+    }
+
     /** The trace JSON in one pass over the trace, narrated as it is written. */
     public static byte[] write(Trace trace, int[] nodeLine) {
+        return written(trace, nodeLine).bytes();
+    }
+
+    /** {@link #write(Trace, int[])} with its digest, for an answer that carries an ETag. */
+    public static Written written(Trace trace, int[] nodeLine) {
         return write(trace, nodeLine, () -> {
             Narrator narrator = new Narrator(trace); // its caches are for one writer at a time
             StringBuilder sentence = new StringBuilder(256); // written out before the next one is made
@@ -81,7 +96,7 @@ public final class TraceJson {
                 return replay.frame(index + 1).sends().get(k);
             }
         };
-        return write(replay.trace(), nodeLine, () -> frames);
+        return write(replay.trace(), nodeLine, () -> frames).bytes();
     }
 
     /**
@@ -89,12 +104,13 @@ public final class TraceJson {
      * over 600 points is 9.5 MB of JSON, and writing it was most of the API's time). The two
      * parts are joined in order, so the bytes are those of one writer from start to end.
      */
-    private static byte[] write(Trace trace, int[] nodeLine, Supplier<Texts> texts) {
+    private static Written write(Trace trace, int[] nodeLine, Supplier<Texts> texts) {
         int steps = trace.steps().size();
         int split = Halves.split(trace);
-        FutureTask<JsonBytes> later = split < steps
-                ? Halves.start(() -> steps(trace, split, steps, texts.get(), JsonBytes.continuing()))
-                : null;
+        FutureTask<Half> later = split < steps ? Halves.start(() -> {
+            JsonBytes json = steps(trace, split, steps, texts.get(), JsonBytes.continuing());
+            return new Half(json, json.digest());
+        }) : null;
         JsonBytes json = new JsonBytes();
         json.startObject();
         json.startArray(NODES);
@@ -117,10 +133,24 @@ public final class TraceJson {
         json.field(FORWARD_STEPS, trace.forwardSteps());
         json.startArray(STEPS);
         steps(trace, 0, split, texts.get(), json);
-        if (later != null) json.append(Halves.join(later));
+        if (later == null) {
+            json.endArray();
+            json.endObject();
+            return new Written(json.toByteArray(), json.digest());
+        }
+        byte[] first = json.digest();
+        Half second = Halves.join(later);
+        json.append(second.json());
         json.endArray();
         json.endObject();
-        return json.toByteArray();
+        MessageDigest both = JsonBytes.sha256(); // the two closing brackets after them are always the same
+        both.update(first);
+        both.update(second.sha256());
+        return new Written(json.toByteArray(), both.digest());
+    }
+
+    /** The later steps as written on a helper core, and their digest. */
+    private record Half(JsonBytes json, byte[] sha256) {
     }
 
     /** Steps {@code from} up to {@code to}, each an element of the steps array. */

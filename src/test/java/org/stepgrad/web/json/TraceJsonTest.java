@@ -34,6 +34,45 @@ class TraceJsonTest {
     }
 
     @Test
+    void the_digest_is_of_the_bytes_or_of_the_two_halves_where_they_meet() throws Exception {
+        Tracer.Traced small = Tracer.trace(PolyFitProgram.source(3));
+        TraceJson.Written one = TraceJson.written(small.trace(), small.nodeLine());
+        assertArrayEquals(sha(one.bytes(), 0, one.bytes().length), one.sha256(), "one writer: the SHA-256 of the body");
+
+        Tracer.Traced large = Tracer.trace(PolyFitProgram.source(600));
+        TraceJson.Written two = TraceJson.written(large.trace(), large.nodeLine());
+        byte[] b = two.bytes();
+        // the later half begins with the comma before step number split: find it in the bytes
+        byte[] phase = "{\"phase\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int split = Halves.split(large.trace());
+        int at = -1;
+        for (int seen = -1; seen < split; ) {
+            at = indexOf(b, phase, at + 1);
+            seen++;
+        }
+        java.security.MessageDigest both = java.security.MessageDigest.getInstance("SHA-256");
+        both.update(sha(b, 0, at - 1));
+        both.update(sha(b, at - 1, b.length - 2)); // the closing "]}" is not in either half
+        assertArrayEquals(both.digest(), two.sha256(), "two writers: the SHA-256 of the halves' digests");
+        assertTrue(b[at - 1] == ',' && b[b.length - 2] == ']' && b[b.length - 1] == '}');
+    }
+
+    private static byte[] sha(byte[] b, int from, int to) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update(b, from, to - from);
+        return sha.digest();
+    }
+
+    private static int indexOf(byte[] b, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= b.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) if (b[i + j] != what[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void a_half_that_no_helper_started_is_written_by_the_thread_that_asked() throws Exception {
         Tracer.Traced traced = Tracer.trace(PolyFitProgram.source(600));
         byte[] expected = generator(traced.trace(), traced.nodeLine());
@@ -51,7 +90,12 @@ class TraceJsonTest {
             }));
         }
         try {
-            for (int i = 0; i < 3; i++) assertArrayEquals(expected, TraceJson.write(traced.trace(), traced.nodeLine()));
+            byte[] digest = TraceJson.written(traced.trace(), traced.nodeLine()).sha256();
+            for (int i = 0; i < 3; i++) {
+                TraceJson.Written written = TraceJson.written(traced.trace(), traced.nodeLine());
+                assertArrayEquals(expected, written.bytes());
+                assertArrayEquals(digest, written.sha256(), "the same tag whichever thread wrote the half");
+            }
         } finally {
             release.countDown();
         }
