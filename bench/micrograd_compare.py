@@ -3,7 +3,7 @@
 
 Usage:
     python3 bench/micrograd_compare.py --micrograd /path/to/micrograd-checkout \
-        --url http://127.0.0.1:7070 [--points 600] [--runs 7]
+        --url http://127.0.0.1:7070 [--points 600] [--runs 7] [--warmups 30]
 
 --micrograd is a folder holding the package micrograd/ (karpathy/micrograd; not part of this
 repository). The program is the degree-5 polynomial fit of src/test/java/org/stepgrad/bench/
@@ -90,6 +90,9 @@ def main():
     parser.add_argument("--url", default="http://127.0.0.1:7070", help="a running Stepgrad server")
     parser.add_argument("--points", type=int, default=600)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--warmups", type=int, default=30,
+                        help="requests before the timed ones: a server just past /ready needs a few dozen large "
+                             "traces before its times settle (the JIT, the heap's growth)")
     args = parser.parse_args()
 
     sys.path.insert(0, args.micrograd)
@@ -97,8 +100,8 @@ def main():
     from micrograd.engine import Value
 
     text = source(args.points)
-    # Stepgrad: a few warm-up requests (the JIT compiles the hot paths), then the timed ones
-    for i in range(5):
+    # Stepgrad: warm-up requests (the JIT compiles the hot paths, the heap grows), then the timed ones
+    for i in range(args.warmups):
         post(args.url, f"# warm-up {i} {time.time_ns()}\n" + text)
     times = []
     for i in range(args.runs):
